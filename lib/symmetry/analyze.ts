@@ -1,7 +1,7 @@
 import type { Structure } from "../structure/structure";
 import type { Mat3, Vec3 } from "../structure/vector";
 import { det3 } from "../structure/vector";
-import { loadMoyo } from "./moyo";
+import { latticeFromMoyo, loadMoyo, rotationFromMoyo } from "./moyo";
 import { atomicNumber } from "./species-numbers";
 
 /** A space-group operation in fractional coordinates: x' = R·x + t. */
@@ -24,12 +24,6 @@ export interface SymmetryDataset {
 
 export const DEFAULT_SYMPREC = 0.1;
 
-const toMat3 = (r: number[]): Mat3 => [
-  [r[0], r[1], r[2]],
-  [r[3], r[4], r[5]],
-  [r[6], r[7], r[8]],
-];
-
 /**
  * Space group of a structure through moyo (symprec in Å). Throws when moyo fails, and when it returns
  * a "rotation" that is not unimodular: moyo 0.15 does so for some supercells, and such an operation
@@ -48,7 +42,7 @@ export function analyzeSymmetry(s: Structure, symprec = DEFAULT_SYMPREC): Symmet
   } catch (e) {
     throw new Error(`symmetry analysis failed: ${e instanceof Error ? e.message : String(e)}`);
   }
-  const operations = d.operations.map((op) => ({ rotation: toMat3(op.rotation), translation: op.translation }));
+  const operations = d.operations.map((op) => ({ rotation: rotationFromMoyo(op.rotation), translation: op.translation }));
   for (const op of operations) {
     const det = det3(op.rotation);
     if (Math.abs(Math.abs(det) - 1) > 1e-6) {
@@ -65,7 +59,7 @@ export function analyzeSymmetry(s: Structure, symprec = DEFAULT_SYMPREC): Symmet
     orbits: d.orbits,
     wyckoffs: d.wyckoffs,
     primitive: {
-      lattice: toMat3(prim.lattice.basis),
+      lattice: latticeFromMoyo(prim.lattice.basis),
       sites: prim.positions.map((p, i) => ({ species: symbolOf(prim.numbers[i]), frac: p as Vec3 })),
     },
   };
