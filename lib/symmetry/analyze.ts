@@ -2,7 +2,7 @@ import type { Structure } from "../structure/structure";
 import type { Mat3, Vec3 } from "../structure/vector";
 import { det3 } from "../structure/vector";
 import { latticeFromMoyo, loadMoyo, rotationFromMoyo } from "./moyo";
-import { atomicNumber } from "./species-numbers";
+import { atomicNumber } from "../elements/elements";
 
 /** A space-group operation in fractional coordinates: x' = R·x + t. */
 export interface SymmetryOperation {
