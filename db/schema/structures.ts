@@ -1,13 +1,16 @@
 import { sql } from "drizzle-orm";
-import { doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { check, doublePrecision, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Structure } from "../../lib/structure/structure";
+
+export const STRUCTURE_SOURCES = ["library", "upload", "mp", "optimade"] as const;
+export type StructureSource = (typeof STRUCTURE_SOURCES)[number];
 
 /** Output table of the structures stage: one sanitised, deduplicated crystal per row. */
 export const structures = pgTable(
   "structures",
   {
     id: serial("id").primaryKey(),
-    source: text("source", { enum: ["library", "upload", "mp", "optimade"] }).notNull(),
+    source: text("source", { enum: STRUCTURE_SOURCES }).notNull(),
     sourceId: text("source_id"),
     formula: text("formula").notNull(),
     reducedFormula: text("reduced_formula").notNull(),
@@ -32,6 +35,7 @@ export const structures = pgTable(
     index("structures_elements_idx").using("gin", t.elements),
     index("structures_nsites_idx").on(t.nsites),
     index("structures_spacegroup_idx").on(t.spacegroupNumber),
+    check("structures_source_check", sql`${t.source} in ('library', 'upload', 'mp', 'optimade')`),
   ],
 );
 

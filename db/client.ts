@@ -1,0 +1,64 @@
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import * as schema from "./schema/index";
+
+export type Schema = typeof schema;
+export type Database = NodePgDatabase<Schema>;
+
+/** The connection string from DATABASE_URL, or a clear error saying how to get one. */
+export function databaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    throw new Error(
+      "DATABASE_URL is not set. Start hopscape with `npm start` (it starts an embedded PostgreSQL), " +
+        "or set DATABASE_URL=postgres://user:password@host:port/database.",
+    );
+  }
+  return url;
+}
+
+/**
+ * A pool that logs instead of crashing the process when a connection drops (e.g. a DB restart): an
+ * 'error' event without a listener, on the pool or on a checked-out client, would be thrown.
+ */
+export function createPool(connectionString: string, max = 10): pg.Pool {
+  const pool = new pg.Pool({ connectionString, max });
+  pool.on("error", (err) => console.error(`[db] idle connection error: ${err.message}`));
+  pool.on("connect", (client) => {
+    client.on("error", (err) => console.error(`[db] connection error: ${err.message}`));
+  });
+  return pool;
+}
+
+/** A drizzle instance with the full schema over any pool or client. */
+export function createDb(client: pg.Pool | pg.PoolClient | pg.Client): Database {
+  return drizzle({ client, schema });
+}
+
+// Kept on globalThis so that Next.js dev-mode module reloads reuse one pool instead of leaking one per reload.
+interface ClientCache {
+  pool?: pg.Pool;
+  db?: Database;
+}
+const cacheKey = Symbol.for("hopscape.db.client");
+const cache = ((globalThis as Record<symbol, ClientCache>)[cacheKey] ??= {});
+
+/** The process-wide pool for DATABASE_URL, created on first use. */
+export function getPool(): pg.Pool {
+  cache.pool ??= createPool(databaseUrl());
+  return cache.pool;
+}
+
+/** The process-wide drizzle instance over getPool(). */
+export function getDb(): Database {
+  cache.db ??= createDb(getPool());
+  return cache.db;
+}
+
+/** Ends the process-wide pool (for a clean shutdown); a later getPool() opens a new one. */
+export async function closeDb(): Promise<void> {
+  const pool = cache.pool;
+  cache.pool = undefined;
+  cache.db = undefined;
+  await pool?.end();
+}

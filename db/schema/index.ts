@@ -1,0 +1,3 @@
+export * from "./structures";
+export * from "./stage-runs";
+export * from "./workers";
