@@ -1,0 +1,214 @@
+import { isElement } from "../elements/elements";
+import { type Lattice, latticeFromParameters } from "../structure/lattice";
+import type { Site, Structure } from "../structure/structure";
+import type { Vec3 } from "../structure/vector";
+import type { SymmetryOperation } from "../symmetry/analyze";
+import { expandAsymmetricUnit } from "../symmetry/expand";
+import { parseSymmetryOperation } from "../symmetry/operation-xyz";
+import {
+  spaceGroupFromHallSymbol,
+  spaceGroupFromName,
+  spaceGroupFromNumber,
+} from "../symmetry/space-groups";
+import { type CifBlock, type CifValue, cifNumber, cifText, parseCifBlocks } from "./cif-syntax";
+
+export interface NamedStructure {
+  /** The data block's name (CIF) or the file's title line (POSCAR), for the user to recognise it by. */
+  name: string;
+  structure: Structure;
+}
+
+/** Occupancies from 0.99 up count as full: refinements of ordered crystals often give 0.995 or so. */
+const FULL_OCCUPANCY = 0.99;
+
+const SYMOP_TAGS = ["_space_group_symop_operation_xyz", "_symmetry_equiv_pos_as_xyz"];
+const HALL_TAGS = ["_space_group_name_hall", "_symmetry_space_group_name_hall"];
+const HM_TAGS = ["_space_group_name_h-m_alt", "_symmetry_space_group_name_h-m", "_space_group_name_h-m_full"];
+const NUMBER_TAGS = ["_space_group_it_number", "_symmetry_int_tables_number"];
+
+class BlockReader {
+  constructor(readonly block: CifBlock) {}
+
+  fail(message: string): never {
+    throw new Error(`CIF: data block '${this.block.name}' ${message}`);
+  }
+
+  first(tag: string): CifValue | undefined {
+    return this.block.values.get(tag)?.[0];
+  }
+
+  firstOf(tags: string[]): { tag: string; value: string } | undefined {
+    for (const tag of tags) {
+      const value = cifText(this.first(tag));
+      if (value !== undefined && value.trim() !== "") return { tag, value: value.trim() };
+    }
+    return undefined;
+  }
+
+  /** A number where one is required: missing, "?", or not a number are all refused by name. */
+  number(v: CifValue | undefined, what: string): number {
+    if (!v) this.fail(`has no ${what}`);
+    const x = cifNumber(v);
+    if (x === undefined) this.fail(`gives no value for ${what} ('${v.text}', line ${v.line})`);
+    if (!Number.isFinite(x)) this.fail(`has a ${what} that is not a number: '${v.text}' (line ${v.line})`);
+    return x;
+  }
+}
+
+function readLattice(r: BlockReader): Lattice {
+  const length = (axis: string) => {
+    const tag = `_cell_length_${axis}`;
+    const x = r.number(r.first(tag), tag);
+    if (!(x > 0)) r.fail(`has a non-positive ${tag} (${x})`);
+    return x;
+  };
+  const angle = (name: string) => {
+    const tag = `_cell_angle_${name}`;
+    const v = r.first(tag);
+    // The CIF core dictionary gives 90° as the default of every cell angle.
+    if (!v || cifNumber(v) === undefined) return 90;
+    const x = r.number(v, tag);
+    if (!(x > 0 && x < 180)) r.fail(`has ${tag} ${x}, outside (0, 180) degrees`);
+    return x;
+  };
+  const p = { a: length("a"), b: length("b"), c: length("c"), alpha: angle("alpha"), beta: angle("beta"), gamma: angle("gamma") };
+  try {
+    return latticeFromParameters(p);
+  } catch {
+    return r.fail(`has cell angles ${p.alpha}, ${p.beta}, ${p.gamma} that do not describe a real cell`);
+  }
+}
+
+/**
+ * Element symbol from `_atom_site_type_symbol` ("Ca2+", "F1-", "O2-", "CA") or, failing that, from the
+ * label ("Ca1", "F2a"): the longest leading one- or two-letter element symbol.
+ */
+function elementOf(text: string): string | undefined {
+  const m = /^([A-Za-z])([A-Za-z]?)/.exec(text.trim());
+  if (!m) return undefined;
+  const one = m[1].toUpperCase();
+  const two = one + m[2].toLowerCase();
+  if (m[2] && isElement(two)) return two;
+  return isElement(one) ? one : undefined;
+}
+
+function readSites(r: BlockReader): Site[] {
+  const column = (tag: string) => r.block.values.get(tag);
+  const xs = column("_atom_site_fract_x");
+  const ys = column("_atom_site_fract_y");
+  const zs = column("_atom_site_fract_z");
+  if (!xs || !ys || !zs) {
+    if (column("_atom_site_cartn_x")) r.fail("gives Cartesian _atom_site_Cartn_* only; fractional coordinates are needed");
+    r.fail("has no _atom_site_fract_x/y/z");
+  }
+  const loop = r.block.loopOf.get("_atom_site_fract_x");
+  const inLoop = (tag: string) => {
+    const c = column(tag);
+    return c && r.block.loopOf.get(tag) === loop ? c : undefined;
+  };
+  if (inLoop("_atom_site_fract_y") !== ys || inLoop("_atom_site_fract_z") !== zs) {
+    r.fail("has _atom_site_fract_x/y/z outside one loop");
+  }
+  const labels = inLoop("_atom_site_label");
+  const types = inLoop("_atom_site_type_symbol");
+  const occupancies = inLoop("_atom_site_occupancy");
+  const flags = inLoop("_atom_site_calc_flag");
+  const sites: Site[] = [];
+  for (let i = 0; i < xs.length; i++) {
+    // Dummy atoms (calc_flag "dum") mark points such as ring centres, not atoms.
+    if (cifText(flags?.[i])?.toLowerCase() === "dum") continue;
+    const label = cifText(labels?.[i]) ?? `#${i + 1}`;
+    const site = `site '${label}'`;
+    const typeText = cifText(types?.[i]);
+    const species = elementOf(typeText ?? label);
+    if (!species) r.fail(`has ${site} of unknown element '${typeText ?? label}'`);
+    const occupancy = occupancies ? cifNumber(occupancies[i]) : undefined;
+    if (occupancy !== undefined) {
+      if (!Number.isFinite(occupancy)) r.fail(`has ${site} with occupancy '${occupancies![i].text}' that is not a number`);
+      if (occupancy < FULL_OCCUPANCY || occupancy > 1 + (1 - FULL_OCCUPANCY)) {
+        r.fail(`has ${site} with occupancy ${occupancy}: partially occupied sites are not supported`);
+      }
+    }
+    const frac = [xs[i], ys[i], zs[i]].map((v, k) => r.number(v, `fractional ${"xyz"[k]} of ${site}`)) as Vec3;
+    sites.push(labels ? { species, frac, label } : { species, frac });
+  }
+  if (sites.length === 0) r.fail("has no atoms");
+  return sites;
+}
+
+/**
+ * Operations in the order a CIF's author meant them: an explicit operator list, else the Hall symbol,
+ * the Hermann–Mauguin name, the number; with none of them the file is taken as P1, as pymatgen does.
+ */
+function readOperations(r: BlockReader, lattice: Lattice): SymmetryOperation[] {
+  for (const tag of SYMOP_TAGS) {
+    const column = r.block.values.get(tag);
+    if (!column) continue;
+    return column.map((v) => {
+      try {
+        return parseSymmetryOperation(v.text);
+      } catch (e) {
+        return r.fail(`line ${v.line}: ${(e as Error).message}`);
+      }
+    });
+  }
+  const hall = r.firstOf(HALL_TAGS);
+  const hm = r.firstOf(HM_TAGS);
+  const num = r.firstOf(NUMBER_TAGS);
+  try {
+    if (hall) return spaceGroupFromHallSymbol(hall.value).operations;
+    if (hm) return spaceGroupFromName(hm.value, { rhombohedralAxes: isRhombohedralCell(lattice) }).operations;
+  } catch (e) {
+    // An unreadable name is not fatal when the number is there too.
+    if (!num) r.fail(`has a space group the reader does not know: ${(e as Error).message}`);
+  }
+  if (num) {
+    const n = Number(num.value);
+    try {
+      return spaceGroupFromNumber(n).operations;
+    } catch (e) {
+      r.fail(`${num.tag}: ${(e as Error).message}`);
+    }
+  }
+  return [parseSymmetryOperation("x,y,z")];
+}
+
+/** a = b = c and α = β = γ ≠ 90°: the rhombohedral axes of an R group, when the name does not say. */
+function isRhombohedralCell(l: Lattice): boolean {
+  const len = l.map((v) => Math.hypot(...v));
+  const cos = (i: number, j: number) => (l[i][0] * l[j][0] + l[i][1] * l[j][1] + l[i][2] * l[j][2]) / (len[i] * len[j]);
+  const angles = [cos(1, 2), cos(0, 2), cos(0, 1)];
+  const same = (xs: number[], tol: number) => Math.max(...xs) - Math.min(...xs) < tol;
+  return same(len, 1e-3 * len[0]) && same(angles, 1e-4) && Math.abs(angles[0]) > 1e-4;
+}
+
+/** Has the block anything of a crystal? Blocks of publication details only are skipped, not refused. */
+const describesCrystal = (b: CifBlock) =>
+  [...b.values.keys()].some((tag) => tag.startsWith("_cell_length_") || tag.startsWith("_atom_site_fract_"));
+
+function structureOfBlock(block: CifBlock): Structure {
+  const r = new BlockReader(block);
+  const lattice = readLattice(r);
+  const sites = readSites(r);
+  const operations = readOperations(r, lattice);
+  try {
+    return expandAsymmetricUnit(lattice, operations, sites);
+  } catch (e) {
+    return r.fail(`cannot be expanded: ${(e as Error).message}`);
+  }
+}
+
+/** Every crystal structure in a CIF, one per data block that describes one, with the block's name. */
+export function readCifNamed(text: string): NamedStructure[] {
+  if (text.trim() === "") throw new Error("CIF: the file is empty");
+  const blocks = parseCifBlocks(text);
+  if (blocks.length === 0) throw new Error("CIF: no data block (data_...) found");
+  const crystals = blocks.filter(describesCrystal);
+  if (crystals.length === 0) {
+    throw new Error(`CIF: none of the ${blocks.length} data block(s) has a cell or atom sites`);
+  }
+  return crystals.map((b) => ({ name: b.name, structure: structureOfBlock(b) }));
+}
+
+/** Every crystal structure in a CIF (see readCifNamed). Throws a user-facing Error on a bad file. */
+export const readCif = (text: string): Structure[] => readCifNamed(text).map((n) => n.structure);
