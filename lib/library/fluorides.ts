@@ -5,12 +5,12 @@
  * full cells are produced from these entries by lib/library/build.ts with the shared symmetry code.
  *
  * How the data was compiled:
- * - Cells and coordinates are the published values of the cited study. Entries marked "via COD" or
- *   "via AMCSD" were checked against the Crystallography Open Database or the American Mineralogist
- *   Crystal Structure Database copy of that study. Where a value was taken from the compiler's
- *   knowledge of the paper rather than from a copy of it, it is given only to the number of digits the
- *   compiler is sure of (for example α-AlF3 x(F) = 0.43, LaF3 coordinates to three decimals); those
- *   entries say so in their note.
+ * - Cells and coordinates are the published values of the cited study. Entries with `checkedAgainst`
+ *   were compared with a database copy of that study (Crystallography Open Database, American
+ *   Mineralogist Crystal Structure Database, or the NCrystal data library's conversions of COD
+ *   entries). The others were written from the compiler's knowledge of the source; there a value is
+ *   given only to the number of digits the compiler is sure of (for example α-AlF3 x(F) = 0.43, LaF3
+ *   coordinates to three decimals), and the entry's note says so where digits were dropped.
  * - Cells are at room temperature unless `temperatureK` says otherwise.
  * - `density` is either a measured (pycnometric/flotation, handbook) value, an X-ray density as
  *   reported by the source, or an X-ray density computed here from the cited cell and Z with IUPAC
@@ -61,6 +61,11 @@ export interface LiteratureEntry {
   reference: string;
   icsd?: number;
   cod?: number;
+  /**
+   * The database copy of the source these numbers were checked against. Entries without it were
+   * written from the compiler's knowledge of the source (see the header on precision).
+   */
+  checkedAgainst?: string;
   note?: string;
 }
 
@@ -103,6 +108,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
   {
     id: "NaF-rocksalt", name: "sodium fluoride", mineral: "villiaumite", formula: "NaF", z: 4, ...FM3M,
     cell: cubic(4.62), sites: rockSalt("Na", "F"), density: 2.828, densityKind: "x-ray computed",
+    checkedAgainst: "COD 9008679 (as converted in the NCrystal data library)",
     reference: "R. W. G. Wyckoff, Crystal Structures, vol. 1, 2nd ed., Interscience (1963); via COD",
     cod: 9008679,
   },
@@ -136,6 +142,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
   {
     id: "BaF2-fluorite", name: "barium fluoride", mineral: "frankdicksonite", formula: "BaF2", z: 4, ...FM3M,
     cell: cubic(6.2001), sites: fluorite("Ba", "F"), density: 4.89, densityKind: "measured",
+    checkedAgainst: "COD 9009004 (as converted in the NCrystal data library)",
     reference:
       "R. W. G. Wyckoff, Crystal Structures, vol. 1, 2nd ed., Interscience (1963); via COD; density: CRC Handbook",
     cod: 9009004,
@@ -143,6 +150,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
   {
     id: "PbF2-beta-fluorite", name: "β-lead fluoride", mineral: "fluorocronite", formula: "PbF2", z: 4, ...FM3M,
     cell: cubic(5.9306), sites: fluorite("Pb", "F"), density: 7.808, densityKind: "x-ray computed",
+    checkedAgainst: "COD 9015789 (as converted in the NCrystal data library)",
     reference:
       "S. J. Mills et al., Fluorocronite, the natural analogue of β-PbF2, Eur. J. Mineral. 23 (2011); via COD",
     cod: 9015789,
@@ -157,13 +165,15 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
   {
     id: "MgF2-rutile", name: "magnesium fluoride", mineral: "sellaite", formula: "MgF2", z: 2, ...P42MNM,
     cell: tetragonal(4.6213, 3.0519), sites: rutile("Mg", 0.3028), density: 3.148, densityKind: "measured",
+    checkedAgainst: "COD 9007534 for a and x(F) (as converted in the NCrystal data library)",
     reference:
-      "W. H. Baur & A. A. Khan, Rutile-type compounds IV, Acta Cryst. B27, 2133 (1971), x(F); cell: PDF 41-1443; density: CRC Handbook",
+      "W. H. Baur & A. A. Khan, Rutile-type compounds IV, Acta Cryst. B27, 2133 (1971) for a and x(F); c as tabulated for sellaite in the Handbook of Mineralogy; density: CRC Handbook",
     cod: 9007534,
   },
   {
     id: "ZnF2-rutile", name: "zinc fluoride", formula: "ZnF2", z: 2, ...P42MNM,
     cell: tetragonal(4.7048, 3.1338), sites: rutile("Zn", 0.3024), density: 4.949, densityKind: "x-ray computed",
+    checkedAgainst: "COD 9007539 (as converted in the NCrystal data library)",
     reference: "W. H. Baur & A. A. Khan, Rutile-type compounds IV, Acta Cryst. B27, 2133 (1971); via COD",
     cod: 9007539,
   },
@@ -185,6 +195,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
   {
     id: "NiF2-rutile", name: "nickel(II) fluoride", formula: "NiF2", z: 2, ...P42MNM,
     cell: tetragonal(4.6506, 3.0836), sites: rutile("Ni", 0.302), density: 4.815, densityKind: "x-ray computed",
+    checkedAgainst: "COD 9009077 (as converted in the NCrystal data library)",
     reference:
       "J. W. Stout & S. A. Reed, J. Am. Chem. Soc. 76, 5279 (1954), as compiled by R. W. G. Wyckoff, Crystal Structures (1963); via COD",
     cod: 9009077,
@@ -195,6 +206,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     id: "KMgF3-perovskite", name: "potassium magnesium fluoride", mineral: "parascandolaite", formula: "KMgF3", z: 1,
     ...PM3M, cell: cubic(3.9924), temperatureK: 293, sites: perovskite("K", "Mg"), density: 3.142,
     densityKind: "x-ray computed",
+    checkedAgainst: "the published abstract (a = 3.9924(2) Å at 293 K)",
     reference:
       "R. H. Mitchell, L. M. D. Cranswick & I. Swainson, Phys. Chem. Minerals 33, 587 (2006), neutron powder data at 293 K",
   },
@@ -250,6 +262,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
       site("F", "4e", 0, 0, 0.2842),
     ],
     density: 3.01, densityKind: "x-ray computed",
+    checkedAgainst: "COD 1000166",
     reference:
       "J. Nouet, J. Pannetier & J. L. Fourquet, The room-temperature structure of potassium tetrafluoroaluminate, Acta Cryst. B37, 32 (1981); via COD",
     cod: 1000166,
@@ -260,6 +273,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     cell: hexagonal(4.9305, 12.4462),
     sites: [site("Al", "6b", 0, 0, 0), site("F", "18e", 0.43, 0, 0.25)],
     density: 3.193, densityKind: "x-ray computed",
+    checkedAgainst: "COD 1000467 (cell only)",
     reference:
       "P. Daniel, A. Bulou, M. Rousseau, J. Nouet, J. L. Fourquet, M. Leblanc & R. Burriel, J. Phys.: Condens. Matter 2, 5663 (1990); cell via COD",
     cod: 1000467,
@@ -278,6 +292,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
       site("F", "4e", 0.1634, 0.269, -0.063),
     ],
     density: 2.973, densityKind: "x-ray reported",
+    checkedAgainst: "AMCSD 0005118",
     reference:
       "F. C. Hawthorne & R. B. Ferguson, Refinement of the crystal structure of cryolite, Can. Mineral. 13, 377 (1975); via AMCSD 0005118",
   },
@@ -306,6 +321,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
       site("F", "8d", 0.0837, 0.0204, 0.2601),
     ],
     density: 4.86, densityKind: "x-ray reported",
+    checkedAgainst: "AMCSD 0012542",
     reference:
       "J. Renaudin, G. Férey, A. de Kozak & M. Samouël, Eur. J. Solid State Inorg. Chem. 28, 373 (1991); via AMCSD 0012542",
     cod: 1000329,
@@ -316,6 +332,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     cell: hexagonal(4.739, 5.1875),
     sites: [site("Be", "3a", 0.47, 0, 1 / 3), site("F", "6c", 0.4164, 0.2671, 0.21312)],
     density: 2.321, densityKind: "x-ray computed",
+    checkedAgainst: "the NCrystal data library file citing this source",
     reference: "P. Ghalsasi & P. S. Ghalsasi, Inorg. Chem. 50, 86 (2011)",
   },
 
@@ -330,7 +347,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
       site("F", "4d", 1 / 3, 2 / 3, 0.187),
       site("F", "2a", 0, 0, 0.25),
     ],
-    density: 5.936, densityKind: "x-ray reported",
+    density: 5.939, densityKind: "x-ray computed",
     reference:
       "A. Zalkin & D. H. Templeton, Refinement of the trigonal crystal structure of lanthanum trifluoride with neutron diffraction data, Acta Cryst. B41, 91 (1985)",
     note: "coordinates given to three decimals (two for La x), the precision the compiler is sure of",
@@ -346,6 +363,7 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
       site("F", "2a", 0, 0, 0.25),
     ],
     density: 6.121, densityKind: "x-ray reported",
+    checkedAgainst: "AMCSD 0009548",
     reference:
       "A. K. Cheetham, B. E. F. Fender, H. Fuess & A. F. Wright, A powder neutron diffraction study of lanthanum and cerium trifluorides, Acta Cryst. B32, 94 (1976); via AMCSD 0009548",
   },
