@@ -78,6 +78,18 @@ describe("BvseField", () => {
     expect(grid[(2 * 5 + 3) * 6 + 1]).toBeCloseTo(field.energyAt(fracToCart(fluorite.lattice, [2 / 4, 3 / 5, 1 / 6])), 10);
   });
 
+  it("grids read the screened Coulomb term from R² tables within 1e-5 eV of the formula", () => {
+    const field = new BvseField(fluorite, { ...F, mode: "vacancy-hop", emptySites: [4] });
+    const shape: [number, number, number] = [7, 9, 11];
+    const grid = field.energyGrid(shape);
+    let worst = 0;
+    for (let i = 0; i < 7; i++) for (let j = 0; j < 9; j++) for (let k = 0; k < 11; k++) {
+      const exact = field.energyAt(fracToCart(fluorite.lattice, [i / 7, j / 9, k / 11]));
+      if (Number.isFinite(exact)) worst = Math.max(worst, Math.abs(grid[(i * 9 + j) * 11 + k] - exact));
+    }
+    expect(worst).toBeLessThan(1e-5);
+  });
+
   it("analytic gradient matches central finite differences", () => {
     const field = new BvseField(fluorite, { ...F, mode: "vacancy-hop", emptySites: [4] });
     const h = 1e-5;
