@@ -1,4 +1,4 @@
-import { type Mat3, type Vec3, det3, dot, inverse3, norm, vecMat } from "./vector";
+import { type Mat3, type Vec3, cross, det3, dot, inverse3, norm, vecMat } from "./vector";
 
 /** Lattice as a row-major matrix: rows are the lattice vectors a, b, c in Å. */
 export type Lattice = Mat3;
@@ -57,3 +57,13 @@ export function wrap01(x: number): number {
   return r;
 }
 export const wrapFrac = (f: Vec3): Vec3 => [wrap01(f[0]), wrap01(f[1]), wrap01(f[2])];
+
+/**
+ * Perpendicular heights in Å: the spacing of the lattice planes spanned by (b, c), (c, a) and
+ * (a, b). A vector of length r changes fractional coordinate i by at most r / height_i.
+ */
+export function perpendicularHeights(m: Lattice): Vec3 {
+  const v = latticeVolume(m);
+  const [a, b, c] = m;
+  return [v / norm(cross(b, c)), v / norm(cross(c, a)), v / norm(cross(a, b))];
+}
