@@ -65,6 +65,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions = {
   const database = options.database ?? EMBEDDED_DATABASE;
   const owner = process.getuid?.() === 0 ? await ensurePostgresOsUser() : undefined;
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
+  log(`[db] embedded PostgreSQL data directory: ${dataDir}`);
+  if (owner && !(await canRunAs("test", ["-x", dataDir], owner))) {
+    throw new Error(
+      `the OS user "postgres" cannot reach ${dataDir} (every parent directory must be searchable by it); ` +
+        `choose another place with HOPSCAPE_DATA_DIR (default ${DEFAULT_DATA_DIR})`,
+    );
+  }
   const bin = await usableBinaries(dataDir, owner);
 
   const reusedData = await exists(path.join(pgdata, "PG_VERSION"));
@@ -144,7 +151,7 @@ async function packagedBinaries(): Promise<Binaries> {
  */
 async function usableBinaries(dataDir: string, owner: OsUser | undefined): Promise<Binaries> {
   const packaged = await packagedBinaries();
-  if (!owner || (await canExecuteAs(packaged.pg_ctl, owner))) return packaged;
+  if (!owner || (await canRunAs(packaged.pg_ctl, ["--version"], owner))) return packaged;
   const nativeDir = path.dirname(path.dirname(packaged.pg_ctl));
   const copyDir = path.join(dataDir, "postgres-binaries");
   const copied = { initdb: path.join(copyDir, "bin", "initdb"), pg_ctl: path.join(copyDir, "bin", "pg_ctl") };
@@ -158,9 +165,9 @@ async function usableBinaries(dataDir: string, owner: OsUser | undefined): Promi
   return copied;
 }
 
-async function canExecuteAs(file: string, owner: OsUser): Promise<boolean> {
+async function canRunAs(file: string, args: string[], owner: OsUser): Promise<boolean> {
   try {
-    await execFileAsync(file, ["--version"], { uid: owner.uid, gid: owner.gid, cwd: "/" });
+    await execFileAsync(file, args, { uid: owner.uid, gid: owner.gid, cwd: "/" });
     return true;
   } catch {
     return false;
@@ -203,9 +210,11 @@ async function initialiseCluster(bin: Binaries, pgdata: string, passwordFile: st
   await fs.writeFile(initPasswordFile, `${password}\n`, { mode: 0o600 });
   if (owner) await fs.chown(initPasswordFile, owner.uid, owner.gid);
   try {
+    // --no-sync: initdb's fsync of a new, empty cluster costs seconds on a busy disk; the worst a crash
+    // within the next few seconds can do is spoil a cluster that holds nothing yet.
     await run(
       bin.initdb,
-      ["-D", pgdata, "-U", SUPERUSER, "-E", "UTF8", "--no-locale", "--auth-local=trust", "--auth-host=scram-sha-256", `--pwfile=${initPasswordFile}`],
+      ["-D", pgdata, "-U", SUPERUSER, "-E", "UTF8", "--no-locale", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256", `--pwfile=${initPasswordFile}`],
       owner,
     );
   } catch (e) {

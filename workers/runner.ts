@@ -1,0 +1,76 @@
+import os from "node:os";
+import { run, type Runner } from "graphile-worker";
+import type pg from "pg";
+import { createDb, createPool, databaseUrl } from "../db/client";
+import { quietWorkerLogger } from "../db/worker-logger";
+import { createTaskList } from "./task-list";
+import { registerWorker } from "./worker-registration";
+
+export interface WorkerRunnerOptions {
+  /** Database to work on; default DATABASE_URL. Ignored when `pgPool` is given. */
+  connectionString?: string;
+  /** A pool to use (and leave open) instead of opening one. */
+  pgPool?: pg.Pool;
+  /** Jobs run at once; default HOPSCAPE_WORKER_CONCURRENCY or the number of CPUs. */
+  concurrency?: number;
+  /** How often to look for jobs when no notification arrives (ms); graphile-worker's default is 2000. */
+  pollIntervalMs?: number;
+  heartbeatMs?: number;
+}
+
+export interface WorkerRunner {
+  /** The workers.id of this runner. */
+  id: string;
+  runner: Runner;
+  /** Finishes the running jobs, stops taking new ones, and closes the pool if it opened it. */
+  stop(): Promise<void>;
+}
+
+function defaultConcurrency(): number {
+  const raw = process.env.HOPSCAPE_WORKER_CONCURRENCY;
+  if (raw === undefined || raw === "") return os.availableParallelism();
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`HOPSCAPE_WORKER_CONCURRENCY must be a positive integer, not ${raw}`);
+  return n;
+}
+
+/**
+ * Starts a graphile-worker runner for every registered task (it applies graphile-worker's own
+ * migrations itself) and registers the process in the workers table. Signals are left to the caller,
+ * which knows what else must stop and in which order.
+ */
+export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Promise<WorkerRunner> {
+  const concurrency = options.concurrency ?? defaultConcurrency();
+  const ownPool = options.pgPool ? undefined : createPool(options.connectionString ?? databaseUrl(), concurrency + 4);
+  const pgPool = options.pgPool ?? ownPool!;
+  try {
+    const db = createDb(pgPool);
+    // The task identifiers are the same whatever the context, so they can name the stages up front.
+    const stages = Object.keys(createTaskList({ workerId: "" }));
+    const registration = await registerWorker(db, stages, options.heartbeatMs);
+    const runner = await run({
+      pgPool,
+      taskList: createTaskList({ workerId: registration.id }),
+      concurrency,
+      pollInterval: options.pollIntervalMs,
+      noHandleSignals: true,
+      logger: quietWorkerLogger,
+    });
+    let stopping: Promise<void> | undefined;
+    return {
+      id: registration.id,
+      runner,
+      stop() {
+        stopping ??= (async () => {
+          await runner.stop();
+          await registration.unregister();
+          await ownPool?.end();
+        })();
+        return stopping;
+      },
+    };
+  } catch (e) {
+    await ownPool?.end();
+    throw e;
+  }
+}

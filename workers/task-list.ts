@@ -1,0 +1,14 @@
+import type { TaskList } from "graphile-worker";
+import { IMPORT_STRUCTURE_TASK } from "../lib/records/structure-import-input";
+import type { TaskContext } from "./task-context";
+import { importStructureTask } from "./tasks/import-structure";
+
+/**
+ * Every task this worker can run, by graphile-worker task identifier. New stages register here (the
+ * stage engine will add one entry per stage declaration).
+ */
+export function createTaskList(context: TaskContext): TaskList {
+  return {
+    [IMPORT_STRUCTURE_TASK]: importStructureTask(context),
+  };
+}
