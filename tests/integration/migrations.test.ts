@@ -21,7 +21,8 @@ describe("migrations", () => {
     const tables = await t.pool.query<{ table_name: string }>(
       "select table_name from information_schema.tables where table_schema = 'public' order by table_name",
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(["stage_runs", "structures", "workers"]);
+    // Later stages add their own tables; these are the ones every stage relies on.
+    expect(tables.rows.map((r) => r.table_name)).toEqual(expect.arrayContaining(["stage_runs", "structures", "workers"]));
     const worker = await t.pool.query("select 1 from information_schema.schemata where schema_name = 'graphile_worker'");
     expect(worker.rowCount).toBe(1);
   });
