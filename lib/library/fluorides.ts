@@ -18,8 +18,15 @@
  *   the density of the expanded cell, which checks that the expansion produced Z formula units.
  * - Site coordinates of special positions are written out in full (e.g. 1/4 as 0.25, 2/3 as 2/3) so
  *   the expansion merges their images exactly.
+ * - Some entries were checked against a compilation rather than a database copy of the study: the
+ *   AFLOW Library of Crystallographic Prototypes (M. J. Mehl et al., Comput. Mater. Sci. 136, S1
+ *   (2017)), whose prototype parameters reproduce the cited study's values, or a secondary web summary;
+ *   `checkedAgainst` names which, and the note says when only a secondary summary was available.
  * - Entries that could not be stated with confidence were left out rather than approximated
- *   (among them NaMgF3, α-PbF2, SnF2, CuF2, LiCaAlF6, tysonite PrF3/NdF3, FeF3/GaF3/InF3).
+ *   (among them NaMgF3, α-PbF2, SnF2, CuF2, LiCaAlF6, tysonite PrF3/NdF3, FeF3/GaF3/InF3, HgF2, and
+ *   the B24 (Fmmm) model of TlF, which its own compilers mark as superseded).
+ *
+ * Contents: 53 crystals — 43 fluorides, 1 fluoride chloride (matlockite PbFCl) and 9 chlorides.
  */
 
 /** One site of the asymmetric unit, as the source lists it. */
@@ -95,6 +102,7 @@ const perovskite = (a: string, b: string) => [
 const FM3M = { spaceGroupNumber: 225, spaceGroupSymbol: "F m -3 m", hallNumber: 523 } as const;
 const PM3M = { spaceGroupNumber: 221, spaceGroupSymbol: "P m -3 m", hallNumber: 517 } as const;
 const P42MNM = { spaceGroupNumber: 136, spaceGroupSymbol: "P 42/m n m", hallNumber: 419 } as const;
+const reO3 = (cation: string) => [site(cation, "1a", 0, 0, 0), site("F", "3d", 0.5, 0, 0)];
 
 const NBS = "H. E. Swanson et al., Standard X-ray Diffraction Powder Patterns, NBS Circular 539 (1953–1960)";
 
@@ -126,6 +134,14 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     id: "CsF-rocksalt", name: "caesium fluoride", formula: "CsF", z: 4, ...FM3M,
     cell: cubic(6.008), sites: rockSalt("Cs", "F"), density: 4.653, densityKind: "x-ray computed",
     reference: "R. W. G. Wyckoff, Crystal Structures, vol. 1, 2nd ed., Interscience (1963)",
+  },
+  {
+    id: "AgF-rocksalt", name: "silver(I) fluoride", formula: "AgF", z: 4, ...FM3M,
+    cell: cubic(4.936), sites: rockSalt("Ag", "F"), density: 7.007, densityKind: "x-ray computed",
+    checkedAgainst: "a secondary web summary of the AgF literature (room-temperature a = 4.936(1) Å; 4.9217 Å at 100 K)",
+    reference: "room-temperature cell of AgF-I (rock-salt type) as quoted in the literature summarised there",
+    note:
+      "only a secondary summary, not a database copy, was available to check the cell, and the primary paper is not named here; the handbook density (5.85 g/cm³) is far below the X-ray density, so the X-ray value computed from the cell is used",
   },
 
   // ---- Fluorite-type difluorides (Fm-3m, cation 4a, F 8c) ----
@@ -159,6 +175,14 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     id: "CdF2-fluorite", name: "cadmium fluoride", formula: "CdF2", z: 4, ...FM3M,
     cell: cubic(5.388), sites: fluorite("Cd", "F"), density: 6.387, densityKind: "x-ray computed",
     reference: "R. W. G. Wyckoff, Crystal Structures, vol. 1, 2nd ed., Interscience (1963)",
+  },
+  {
+    id: "EuF2-fluorite", name: "europium(II) fluoride", formula: "EuF2", z: 4, ...FM3M,
+    cell: cubic(5.842), sites: fluorite("Eu", "F"), density: 6.328, densityKind: "x-ray computed",
+    checkedAgainst: "the German Wikipedia article on europium(II) fluoride (infobox a = 584.21 pm, with a literature reference)",
+    reference: "fluorite-type EuF2 (G. Brauer, Handbuch der Präparativen Anorganischen Chemie, 3rd ed., vol. 1, Enke (1975) for the structure type); cell as tabulated in the source checked",
+    note:
+      "the checked page's own text gives 582.41 pm, so a is uncertain by about 0.02 Å; the tabulated density (6.495 g/cm³) fits neither value, so the X-ray density from the cell is used and the density test checks Z only",
   },
 
   // ---- Rutile-type difluorides (P42/mnm, cation 2a, F 4f x,x,0) ----
@@ -235,6 +259,39 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     id: "KZnF3-perovskite", name: "potassium zinc fluoride", formula: "KZnF3", z: 1, ...PM3M,
     cell: cubic(4.055), sites: perovskite("K", "Zn"), density: 4.021, densityKind: "x-ray computed",
     reference: "K. Knox, Perovskite-like fluorides I, Acta Cryst. 14, 583 (1961)",
+  },
+  {
+    id: "RbMnF3-perovskite", name: "rubidium manganese fluoride", formula: "RbMnF3", z: 1, ...PM3M,
+    cell: cubic(4.24), sites: perovskite("Rb", "Mn"), density: 4.3, densityKind: "x-ray computed",
+    reference: "room-temperature cell of cubic RbMnF3 as tabulated in R. W. G. Wyckoff, Crystal Structures, vol. 2, 2nd ed., Interscience (1964)",
+    note: "cell from the compiler's knowledge, not checked against a source (no database copy was found); the density is the X-ray density from that cell, so the density test checks Z only; a given to two decimals (commonly quoted as 4.2396 Å); cubic down to the Néel temperature (≈83 K)",
+  },
+  {
+    id: "RbCaF3-perovskite", name: "rubidium calcium fluoride", formula: "RbCaF3", z: 1, ...PM3M,
+    cell: cubic(4.455), sites: perovskite("Rb", "Ca"), density: 3.428, densityKind: "x-ray computed",
+    reference: "W. L. W. Ludekens & A. J. E. Welch, Reactions between metal oxides and fluorides: some new double-fluoride structures of type ABF3, Acta Cryst. 5, 841 (1952)",
+    note: "cell from the compiler's knowledge, not checked against a source (no database copy was found); the density is the X-ray density from that cell, so the density test checks Z only; the third decimal of a is uncertain; cubic above its transition to a tetragonal phase at ≈194 K",
+  },
+  {
+    id: "CsCaF3-perovskite", name: "caesium calcium fluoride", formula: "CsCaF3", z: 1, ...PM3M,
+    cell: cubic(4.52), sites: perovskite("Cs", "Ca"), density: 4.135, densityKind: "x-ray computed",
+    reference: "W. L. W. Ludekens & A. J. E. Welch, Reactions between metal oxides and fluorides: some new double-fluoride structures of type ABF3, Acta Cryst. 5, 841 (1952)",
+    note: "cell from the compiler's knowledge, not checked against a source (no database copy was found); the density is the X-ray density from that cell, so the density test checks Z only; a given to two decimals",
+  },
+  {
+    id: "BaLiF3-inverse-perovskite", name: "barium lithium fluoride", formula: "BaLiF3", z: 1, ...PM3M,
+    cell: cubic(3.995), sites: perovskite("Ba", "Li"), density: 5.242, densityKind: "x-ray computed",
+    reference: "W. L. W. Ludekens & A. J. E. Welch, Reactions between metal oxides and fluorides: some new double-fluoride structures of type ABF3, Acta Cryst. 5, 841 (1952)",
+    note: "\"inverse\" perovskite: the monovalent Li on the octahedral B site (1b), Ba on the 12-coordinated A site (1a); cell from the compiler's knowledge, not checked against a source (no database copy was found); the density is the X-ray density from that cell, so the density test checks Z only",
+  },
+
+  // ---- ReO3-type trifluoride (Pm-3m, M 1a, F 3d) ----
+  {
+    id: "ScF3-ReO3", name: "scandium fluoride", formula: "ScF3", z: 1, ...PM3M,
+    cell: cubic(4.01), sites: reO3("Sc"), density: 2.625, densityKind: "x-ray computed",
+    reference:
+      "B. K. Greve, K. L. Martin, P. L. Lee, P. J. Chupas, K. W. Chapman & A. P. Wilkinson, Pronounced negative thermal expansion from a simple structure: cubic ScF3, J. Am. Chem. Soc. 132, 15496 (2010)",
+    note: "cell from the compiler's knowledge, not checked against a source (no database copy was found); the density is the X-ray density from that cell, so the density test checks Z only; a given to two decimals (room temperature); cubic from ≈10 K to above 1600 K",
   },
 
   // ---- Layered and framework fluorides ----
@@ -334,6 +391,51 @@ export const LITERATURE_ENTRIES: readonly LiteratureEntry[] = [
     density: 2.321, densityKind: "x-ray computed",
     checkedAgainst: "the NCrystal data library file citing this source",
     reference: "P. Ghalsasi & P. S. Ghalsasi, Inorg. Chem. 50, 86 (2011)",
+  },
+
+  // ---- Other binary fluorides and a fluoride chloride ----
+  {
+    id: "TlF-II", name: "thallium(I) fluoride (TlF-II)", formula: "TlF", z: 4,
+    spaceGroupNumber: 57, spaceGroupSymbol: "P b c m", hallNumber: 269,
+    cell: orthorhombic(6.09556, 5.4886, 5.183),
+    sites: [site("F", "4d", 0.8593, 0.0628, 0.25), site("Tl", "4d", 0.255, 0.0096, 0.25)],
+    density: 8.556, densityKind: "x-ray computed",
+    checkedAgainst: "the AFLOW Library of Crystallographic Prototypes (Mehl et al. 2017), prototype AB_oP8_57_d_d (cell as a and the ratios b/a, c/a)",
+    reference: "P. Berastegui & S. Hull, The crystal structures of thallium(I) fluoride, J. Solid State Chem. 150, 266 (2000)",
+    note:
+      "distorted rock salt; b and c are a times the compilation's ratios, rounded to 0.1 mÅ; the measurement temperature is not stated in the compilation, which calls this the low-temperature ground state of TlF",
+  },
+  {
+    id: "BiF3-D03", name: "bismuth(III) fluoride, cubic α form", formula: "BiF3", z: 4, ...FM3M,
+    cell: cubic(5.853),
+    sites: [site("Bi", "4a", 0, 0, 0), site("F", "4b", 0.5, 0.5, 0.5), site("F", "8c", 0.25, 0.25, 0.25)],
+    density: 8.811, densityKind: "x-ray computed",
+    checkedAgainst: "the AFLOW Library of Crystallographic Prototypes (Mehl et al. 2017), prototype AB3_cF16_225_a_bc (D0_3)",
+    reference:
+      "F. Hund & R. Fricke, Der Kristallbau von α-BiF3, Z. Anorg. Chem. 258, 198 (1949); O. Hassel & S. Nilssen, Z. Anorg. Chem. 181, 172 (1929)",
+    note: "the cubic D0_3 (BiF3-type) form of the early studies; the stable ambient form of BiF3 is orthorhombic (YF3 type)",
+  },
+  {
+    id: "SiF4-molecular", name: "silicon tetrafluoride (solid)", formula: "SiF4", z: 2,
+    spaceGroupNumber: 217, spaceGroupSymbol: "I -4 3 m", hallNumber: 513,
+    cell: cubic(5.45858),
+    sites: [site("Si", "2a", 0, 0, 0), site("F", "8c", 0.165, 0.165, 0.165)],
+    density: 2.125, densityKind: "x-ray computed",
+    checkedAgainst: "the AFLOW Library of Crystallographic Prototypes (Mehl et al. 2017), prototype A4B_cI10_217_c_a",
+    reference: "M. Atoji & W. N. Lipscomb, The structure of SiF4, Acta Cryst. 7, 597 (1954)",
+    note:
+      "molecular crystal of SiF4 tetrahedra (Si–F 1.56 Å), stable only at low temperature (SiF4 sublimes at −86 °C); the measurement temperature is not recorded in the compilation",
+  },
+  {
+    id: "PbFCl-matlockite", name: "lead fluoride chloride", mineral: "matlockite", formula: "PbFCl", z: 2,
+    spaceGroupNumber: 129, spaceGroupSymbol: "P 4/n m m :2", hallNumber: 409,
+    cell: tetragonal(4.11, 7.246),
+    sites: [site("F", "2a", 0.75, 0.25, 0), site("Cl", "2c", 0.25, 0.25, 0.6497), site("Pb", "2c", 0.25, 0.25, 0.2058)],
+    density: 7.099, densityKind: "x-ray computed",
+    checkedAgainst: "the AFLOW Library of Crystallographic Prototypes (Mehl et al. 2017), prototype ABC_tP6_129_c_a_c (which cites the study via AMCSD)",
+    reference: "M. Pasero & N. Perchiazzi, Crystal structure refinement of matlockite, Mineral. Mag. 60, 833 (1996)",
+    note:
+      "a mixed-anion fluoride chloride, counted apart from the fluorides; origin choice 2 (centre at the origin); c is a times the compilation's c/a, rounded to 1 mÅ",
   },
 
   // ---- Rare-earth and yttrium fluorides ----
