@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { StructureCounts } from "../components/overview/structure-counts";
+import styles from "../components/overview/overview.module.css";
+
+export default function OverviewPage() {
+  return (
+    <>
+      <h1>Overview</h1>
+      <p className="muted">Screening crystals for fast fluoride-ion diffusion.</p>
+      <StructureCounts />
+      <h2>Go to</h2>
+      <ul className={styles.links}>
+        <li>
+          <Link href="/structures">Browse and filter structures</Link>, download them as CSV, CIF or POSCAR
+        </li>
+        <li>
+          <Link href="/submit">Submit a structure</Link> as a CIF, POSCAR or JSON file
+        </li>
+      </ul>
+    </>
+  );
+}

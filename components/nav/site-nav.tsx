@@ -1,0 +1,35 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import styles from "./site-nav.module.css";
+
+const LINKS = [
+  { href: "/", label: "Overview" },
+  { href: "/structures", label: "Structures" },
+  { href: "/submit", label: "Submit" },
+] as const;
+
+/** The top bar; the current section is marked for sighted users and for screen readers. */
+export function SiteNav() {
+  const pathname = usePathname();
+  const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
+  return (
+    <header className={styles.bar}>
+      <Link href="/" className={styles.brand}>
+        hopscape
+      </Link>
+      <nav aria-label="Main">
+        <ul className={styles.links}>
+          {LINKS.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} className={styles.link} aria-current={isCurrent(l.href) ? "page" : undefined}>
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+/** The application's router: one sub-router per domain. */
+import { structuresRouter } from "./routers/structures";
+import { submissionsRouter } from "./routers/submissions";
+import { createCallerFactory, createTRPCRouter } from "./trpc";
+
+export const appRouter = createTRPCRouter({
+  structures: structuresRouter,
+  submissions: submissionsRouter,
+});
+
+export type AppRouter = typeof appRouter;
+
+/** Server-side calls (server components) go through the same procedures and validation. */
+export const createCaller = createCallerFactory(appRouter);
