@@ -182,6 +182,85 @@ O1 O2- 0.5561 -0.0561 0.25
   });
 });
 
+// Fluorite as a COD-style file: author names with apostrophes, a text field inside a loop, symmetry
+// operators with ids, type and anisotropic loops, geometry loops with "?" and ".", Windows line ends.
+const FLUORITE_COD = [
+  "#------------------------------------------------------------------------------",
+  "data_9007004",
+  "loop_",
+  "_publ_author_name",
+  "'O'Keeffe, M.'",
+  "\"D'Ans, J.\"",
+  "_journal_name_full",
+  ";",
+  "Zeitschrift f\u00fcr Kristallographie; with a semicolon",
+  ";",
+  "_chemical_formula_sum 'Ca F2'",
+  "_space_group_IT_number 225",
+  "_symmetry_space_group_name_Hall '-F 4 2 3'",
+  "_symmetry_space_group_name_H-M 'F m -3 m'",
+  "_cell_angle_alpha 90",
+  "_cell_angle_beta 90",
+  "_cell_angle_gamma 90",
+  "_cell_length_a 5.46305(7)",
+  "_cell_length_b 5.46305(7)",
+  "_cell_length_c 5.46305(7)",
+  "_cell_volume 163.04(1) # a trailing comment",
+  "loop_",
+  "_space_group_symop_id",
+  "_space_group_symop_operation_xyz",
+  "1 x,y,z",
+  "2 -x,-y,-z",
+  "3 1/2+x,1/2+y,z",
+  "4 1/2-x,1/2-y,-z",
+  "5 x,1/2+y,1/2+z",
+  "6 -x,1/2-y,1/2-z",
+  "7 1/2+x,y,1/2+z",
+  "8 1/2-x,-y,1/2-z",
+  "loop_",
+  "_atom_type_symbol",
+  "_atom_type_oxidation_number",
+  "Ca2+ 2",
+  "F1- -1",
+  "loop_",
+  "_atom_site_label",
+  "_atom_site_type_symbol",
+  "_atom_site_fract_x",
+  "_atom_site_fract_y",
+  "_atom_site_fract_z",
+  "_atom_site_U_iso_or_equiv",
+  "_atom_site_calc_flag",
+  "_atom_site_occupancy",
+  "_atom_site_disorder_assembly",
+  "Ca Ca2+ 0.00000 0.00000 0.00000 0.0071(2) d 1.0 .",
+  "F F1- 0.25000 0.25000 0.25000 0.0098(3) d 1.0 .",
+  "F F1- 0.75000 0.75000 0.75000 0.0098(3) d 1.0 .",
+  "Q1 Q 0.1 0.1 0.1 ? dum 1 .",
+  "loop_",
+  "_atom_site_aniso_label",
+  "_atom_site_aniso_U_11",
+  "Ca 0.0071(2)",
+  "loop_",
+  "_geom_bond_atom_site_label_1",
+  "_geom_bond_atom_site_label_2",
+  "_geom_bond_distance",
+  "_geom_bond_site_symmetry_2",
+  "Ca F 2.3656(1) ?",
+  "Ca F 2.3656(1) .",
+  "",
+].join("\r\n");
+
+describe("readCif on a COD-style file", () => {
+  it("reads the crystal and ignores what it does not need", () => {
+    // The operators listed are only a subgroup of Fm-3m (inversion and centring), so 4 Ca and 8 F
+    // come from the listed F sites and the centring, not from the space-group name.
+    const [s] = readCif(FLUORITE_COD);
+    expect(count(s, "Ca")).toBe(4);
+    expect(count(s, "F")).toBe(8);
+    expect(sameCellAndSites(s, caF2(5.46305))).toBe(true);
+  });
+});
+
 describe("readCif refuses what it cannot represent, naming the site", () => {
   it("refuses a partially occupied site", () => {
     const text = RUTILE_ASYMMETRIC.replace("O1 O2- 4 f 0.30478(6) 0.30478(6) 0 1.", "O1 O2- 4 f 0.30478(6) 0.30478(6) 0 0.5");

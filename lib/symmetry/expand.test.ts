@@ -69,3 +69,26 @@ describe("expandAsymmetricUnit", () => {
     ).toThrow(/'Ca1' \(Ca\) and 'Sr1' \(Sr\) occupy the same position/);
   });
 });
+
+describe("expandAsymmetricUnit on large cells", () => {
+  it("handles a 32 000-atom P1 cell quickly and still merges duplicates", () => {
+    // A 20×20×20 supercell of fluorite's 4-atom primitive motif, listed twice: the copies must merge.
+    const n = 20;
+    const a = 3.86;
+    const lattice = latticeFromParameters({ a: n * a, b: n * a, c: n * a, alpha: 60, beta: 60, gamma: 60 });
+    const sites: Site[] = [];
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++)
+        for (let k = 0; k < n; k++) {
+          sites.push({ species: "Ca", frac: [i / n, j / n, k / n] });
+          sites.push({ species: "F", frac: [(i + 0.25) / n, (j + 0.25) / n, (k + 0.25) / n] });
+          sites.push({ species: "F", frac: [(i + 0.75) / n, (j + 0.75) / n, (k + 0.75) / n] });
+          sites.push({ species: "Li", frac: [(i + 0.5) / n, (j + 0.5) / n, (k + 0.5) / n] });
+        }
+    const shifted = sites.map((s) => ({ ...s, frac: [s.frac[0] + 1 - 1e-5, s.frac[1], s.frac[2]] as Site["frac"] }));
+    const start = performance.now();
+    const s = expandAsymmetricUnit(lattice, [parseSymmetryOperation("x,y,z")], [...sites, ...shifted]);
+    expect(s.sites).toHaveLength(4 * n ** 3);
+    expect(performance.now() - start).toBeLessThan(10_000);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Lattice } from "../structure/lattice";
-import { wrapFrac } from "../structure/lattice";
+import { perpendicularHeights, wrapFrac } from "../structure/lattice";
 import type { Site, Structure } from "../structure/structure";
 import type { Vec3 } from "../structure/vector";
 import { add, matVec, norm, vecMat } from "../structure/vector";
@@ -21,6 +21,53 @@ function periodicDistance(lattice: Lattice, a: Vec3, b: Vec3): number {
 const describe = (s: Site) => (s.label ? `'${s.label}' (${s.species})` : s.species);
 
 /**
+ * Atoms kept so far, binned on a fractional grid of cells at least ~1 Å (and more than the tolerance)
+ * high, so that looking for an atom within the tolerance visits the 27 cells around a point instead of
+ * every atom: a P1 file with tens of thousands of atoms stays linear.
+ */
+class SiteGrid {
+  private readonly n: Vec3;
+  private readonly bins = new Map<number, Site[]>();
+
+  constructor(
+    private readonly lattice: Lattice,
+    toleranceA: number,
+  ) {
+    const h = perpendicularHeights(lattice);
+    this.n = h.map((x) => Math.max(1, Math.min(1000, Math.floor(x / Math.max(1, 2 * toleranceA))))) as Vec3;
+  }
+
+  private key(i: number, j: number, k: number): number {
+    const [a, b, c] = this.n;
+    return ((((i % a) + a) % a) * b + (((j % b) + b) % b)) * c + (((k % c) + c) % c);
+  }
+
+  private cell(frac: Vec3): Vec3 {
+    return frac.map((f, i) => Math.floor(f * this.n[i])) as Vec3;
+  }
+
+  near(frac: Vec3, toleranceA: number): Site | undefined {
+    const [ci, cj, ck] = this.cell(frac);
+    for (let i = ci - 1; i <= ci + 1; i++) {
+      for (let j = cj - 1; j <= cj + 1; j++) {
+        for (let k = ck - 1; k <= ck + 1; k++) {
+          const hit = this.bins.get(this.key(i, j, k))?.find((o) => periodicDistance(this.lattice, o.frac, frac) < toleranceA);
+          if (hit) return hit;
+        }
+      }
+    }
+    return undefined;
+  }
+
+  add(site: Site): void {
+    const key = this.key(...this.cell(site.frac));
+    const bin = this.bins.get(key);
+    if (bin) bin.push(site);
+    else this.bins.set(key, [site]);
+  }
+}
+
+/**
  * Full unit cell from an asymmetric unit: every operation applied to every site, coordinates wrapped
  * into [0, 1), images within `toleranceA` of an earlier atom (periodic distance) merged into it, so the
  * first site keeps its label and species. Two different species on one position are refused: the
@@ -34,10 +81,11 @@ export function expandAsymmetricUnit(
 ): Structure {
   if (operations.length === 0) throw new Error("no symmetry operations to expand with");
   const out: Site[] = [];
+  const grid = new SiteGrid(lattice, toleranceA);
   for (const site of sites) {
     for (const op of operations) {
       const frac = wrapFrac(add(matVec(op.rotation, site.frac), op.translation));
-      const clash = out.find((o) => periodicDistance(lattice, o.frac, frac) < toleranceA);
+      const clash = grid.near(frac, toleranceA);
       if (clash) {
         if (clash.species !== site.species) {
           throw new Error(
@@ -47,7 +95,9 @@ export function expandAsymmetricUnit(
         }
         continue;
       }
-      out.push({ ...site, frac });
+      const image = { ...site, frac };
+      out.push(image);
+      grid.add(image);
     }
   }
   return { lattice: lattice.map((r) => [...r]) as Lattice, sites: out };
