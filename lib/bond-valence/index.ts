@@ -1,1 +1,2 @@
 export * from "./bv-parameters";
+export * from "./bond-valence-sum";

@@ -92,3 +92,29 @@ export const laF3Cubic = (a = 5.9): Structure => ({
     { species: "F", positions: [[0.25, 0.25, 0.25], [0.75, 0.75, 0.75], [0.5, 0.5, 0.5]] },
   ], FCC),
 });
+
+/**
+ * Magnetite Fe3O4, inverse spinel Fd-3m (origin choice 2), a = 8.396 Å, O at 32e with u = 0.2549:
+ * Fe³⁺ on the tetrahedral 8a sites, Fe²⁺/Fe³⁺ shared on the octahedral 16d sites.
+ * Sites: 8 tetrahedral Fe, then 16 octahedral Fe, then 32 O.
+ */
+export const fe3O4 = (a = 8.396, u = 0.2549): Structure => {
+  const tet: Vec3[] = [[1 / 8, 1 / 8, 1 / 8], [7 / 8, 3 / 8, 3 / 8]];
+  const oct: Vec3[] = [[0.5, 0.5, 0.5], [0.25, 0.75, 0], [0.75, 0, 0.25], [0, 0.25, 0.75]];
+  const tetAll = expand([{ species: "Fe", positions: tet }], FCC);
+  // Ideal cubic-close-packed O: quarter-grid points with odd index sum. Each has one tetrahedral
+  // Fe at (±1/8, ±1/8, ±1/8); u > 1/4 pushes O away from it along that ⟨111⟩ direction.
+  const oxygen: Vec3[] = [];
+  for (let i = 0; i < 4; i++) for (let j = 0; j < 4; j++) for (let k = 0; k < 4; k++) {
+    if ((i + j + k) % 2 === 0) continue;
+    const p: Vec3 = [i / 4, j / 4, k / 4];
+    const d = tetAll
+      .map((t) => t.frac.map((x, n) => p[n] - x - Math.round(p[n] - x)) as Vec3)
+      .find((v) => v.every((x) => Math.abs(Math.abs(x) - 1 / 8) < 1e-9))!;
+    oxygen.push(p.map((x, n) => x + Math.sign(d[n]) * (u - 0.25)) as Vec3);
+  }
+  return {
+    lattice: cubic(a),
+    sites: [...tetAll, ...expand([{ species: "Fe", positions: oct }], FCC), ...oxygen.map((f) => ({ species: "O", frac: wrapFrac(f) }))],
+  };
+};
