@@ -131,6 +131,13 @@ describe("readCif", () => {
     expect(readCif(none)[0].sites).toHaveLength(2);
   });
 
+  it("tries the Hall symbol, the name and the number in turn", () => {
+    const badHall = FLUORITE_BY_NAME.replace("_space_group_name_H-M_alt", "_space_group_name_Hall '-F 9 9'\n_space_group_name_H-M_alt");
+    expect(readCif(badHall)[0].sites).toHaveLength(12);
+    const badName = FLUORITE_BY_NAME.replace("'F m -3 m'", "'F m -3 m (new)'\n_space_group_IT_number 225");
+    expect(readCif(badName)[0].sites).toHaveLength(12);
+  });
+
   it("takes rhombohedral axes for an R group in a rhombohedral cell", () => {
     // Corundum Al2O3, R-3c in rhombohedral axes: Al 4c (x,x,x), O 6e (x,-x+1/2,1/4), Z = 2 (ITA 167).
     const cif = `data_corundum
@@ -289,6 +296,7 @@ describe("readCif on malformed files", () => {
     ["a cell length that is not a number", FLUORITE_BY_NAME.replace("_cell_length_a 5.4626(1)", "_cell_length_a NaN"), /'CaF2' has a _cell_length_a that is not a number: 'NaN'/],
     ["an unknown cell length", FLUORITE_BY_NAME.replace("_cell_length_b 5.4626(1)", "_cell_length_b ?"), /'CaF2' gives no value for _cell_length_b/],
     ["a negative cell length", FLUORITE_BY_NAME.replace("_cell_length_c 5.4626(1)", "_cell_length_c -5.4626"), /non-positive _cell_length_c \(-5.4626\)/],
+    ["an unknown cell angle", FLUORITE_BY_NAME.replace("_cell_angle_beta 90", "_cell_angle_beta ?"), /'CaF2' gives no value for _cell_angle_beta/],
     ["impossible angles", FLUORITE_BY_NAME.replace("_cell_angle_alpha 90", "_cell_angle_alpha 170").replace("_cell_angle_beta 90", "_cell_angle_beta 10"), /do not describe a real cell/],
     ["a truncated loop", FLUORITE_BY_NAME.replace("F1 0.25 0.25 0.25\n", "F1 0.25 0.25\n"), /loop_ of _atom_site_label has 7 values, not a multiple of its 4 columns/],
     ["a loop cut off before its values", "data_x\n_cell_length_a 5\nloop_\n_atom_site_label\n_atom_site_fract_x\n", /loop_ of _atom_site_label has no values/],

@@ -65,8 +65,8 @@ function readLattice(r: BlockReader): Lattice {
   const angle = (name: string) => {
     const tag = `_cell_angle_${name}`;
     const v = r.first(tag);
-    // The CIF core dictionary gives 90° as the default of every cell angle.
-    if (!v || cifNumber(v) === undefined) return 90;
+    // The CIF core dictionary gives 90° as the default of an absent cell angle ("?" is not absent).
+    if (!v) return 90;
     const x = r.number(v, tag);
     if (!(x > 0 && x < 180)) r.fail(`has ${tag} ${x}, outside (0, 180) degrees`);
     return x;
@@ -152,24 +152,25 @@ function readOperations(r: BlockReader, lattice: Lattice): SymmetryOperation[] {
       }
     });
   }
+  // Each description the file gives is tried in turn: an unknown Hall symbol spelling is not fatal
+  // when the Hermann–Mauguin name or the number is there too.
   const hall = r.firstOf(HALL_TAGS);
   const hm = r.firstOf(HM_TAGS);
   const num = r.firstOf(NUMBER_TAGS);
-  try {
-    if (hall) return spaceGroupFromHallSymbol(hall.value).operations;
-    if (hm) return spaceGroupFromName(hm.value, { rhombohedralAxes: isRhombohedralCell(lattice) }).operations;
-  } catch (e) {
-    // An unreadable name is not fatal when the number is there too.
-    if (!num) r.fail(`has a space group the reader does not know: ${(e as Error).message}`);
-  }
-  if (num) {
-    const n = Number(num.value);
+  const lookups = [
+    hall && (() => spaceGroupFromHallSymbol(hall.value)),
+    hm && (() => spaceGroupFromName(hm.value, { rhombohedralAxes: isRhombohedralCell(lattice) })),
+    num && (() => spaceGroupFromNumber(Number(num.value))),
+  ].filter((f) => !!f);
+  let firstError: Error | undefined;
+  for (const lookup of lookups) {
     try {
-      return spaceGroupFromNumber(n).operations;
+      return lookup().operations;
     } catch (e) {
-      r.fail(`${num.tag}: ${(e as Error).message}`);
+      firstError ??= e as Error;
     }
   }
+  if (firstError) r.fail(`has a space group the reader does not know: ${firstError.message}`);
   return [parseSymmetryOperation("x,y,z")];
 }
 
