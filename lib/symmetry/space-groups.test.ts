@@ -38,6 +38,8 @@ describe("spaceGroupFromName", () => {
     ["P1", 1, 1],
     ["R3c", 161, 18],
     ["'P -3 m 1'", 164, 12],
+    ["P 42/m 21/n 2/m", 136, 16],
+    ["P 63/m 2/m 2/c", 194, 24],
   ])("%s is group %i with %i operations", (name, number, order) => {
     const g = spaceGroupFromName(name);
     expect(g.number).toBe(number);
@@ -65,6 +67,11 @@ describe("spaceGroupFromName", () => {
     expect(spaceGroupFromName("I41/a:2").hallNumber).toBe(i2.hallNumber);
     expect(spaceGroupFromName("Fd-3m:S").setting).toBe("1");
     expect(spaceGroupFromName("Fd-3m").setting).toBe("2");
+    // ICSD's form: the suffix as a trailing capital.
+    expect(spaceGroupFromName("F d -3 m S").setting).toBe("1");
+    expect(spaceGroupFromName("F d -3 m Z").setting).toBe("2");
+    expect(spaceGroupFromName("R -3 c R").setting).toBe("R");
+    expect(spaceGroupFromName("R -3 c H").setting).toBe("H");
   });
 
   it("picks the cell choice a monoclinic full symbol names", () => {

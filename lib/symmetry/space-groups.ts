@@ -134,9 +134,11 @@ function nameIndex(): Map<string, Candidate[]> {
   return index;
 }
 
-/** Origin-choice and axes suffixes after a colon: ":1", ":2", ":H", ":R"; "S"/"Z" are ITA's aliases of 1/2. */
+/** Origin-choice and axes suffixes: ":1", ":2", ":H", ":R"; "S"/"Z" are ITA's aliases of 1/2. */
 function splitSuffix(name: string): { symbol: string; suffix?: string } {
-  const m = /^(.*?)\s*:\s*([A-Za-z0-9-]+)\s*$/.exec(name);
+  // ICSD writes the suffix as a trailing capital after a space ("R -3 c H", "F d -3 m Z"); no
+  // Hermann–Mauguin symbol itself ends in a capital, so the form is unambiguous.
+  const m = /^(.*?)\s*:\s*([A-Za-z0-9-]+)\s*$/.exec(name) ?? /^(.*\S)\s+([HRSZ])$/.exec(name);
   if (!m) return { symbol: name };
   let suffix = m[2].toUpperCase();
   if (suffix === "S") suffix = "1";
