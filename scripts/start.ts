@@ -71,13 +71,14 @@ async function main(): Promise<void> {
   );
   if (shutdown.stopping) return;
 
-  const env = { ...process.env, DATABASE_URL: url };
-  await ensureNextBuild(root, env, log);
-  if (shutdown.stopping) return;
-
+  // The worker starts before the web build so that the library is imported while Next.js builds.
   const worker = await startWorkerRunner({ connectionString: url });
   shutdown.push("worker", () => worker.stop());
   log(`[worker] ${worker.id} running`);
+
+  const env = { ...process.env, DATABASE_URL: url };
+  await ensureNextBuild(root, env, log);
+  if (shutdown.stopping) return;
 
   const web = startWebServer(root, host, port, { ...env, PORT: String(port) });
   shutdown.push("web server", () => web.stop());

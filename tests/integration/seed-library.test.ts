@@ -20,11 +20,13 @@ it("queues the library once and imports every entry", async () => {
   expect(await seedLibrary(t.pool)).toEqual({ total, queued: total });
   // A second start queues nothing new.
   expect(await seedLibrary(t.pool)).toEqual({ total, queued: 0 });
-  const jobs = await t.pool.query("select count(*)::int as n from graphile_worker.jobs");
+  const jobs = await t.pool.query(
+    "select count(*)::int as n from graphile_worker.jobs where task_identifier = 'import-structure'",
+  );
   expect(jobs.rows[0].n).toBe(total);
 
   worker = await startWorkerRunner({ pgPool: t.pool, concurrency: 2 });
-  const runs = await t.pool.query<{ input_key: string }>("select input_key from stage_runs");
+  const runs = await t.pool.query<{ input_key: string }>("select input_key from stage_runs where stage = 'structures'");
   const statuses = await Promise.all(runs.rows.map((r) => waitForImport(t.pool, r.input_key, 60_000)));
   expect(statuses.filter((s) => s.status === "failed")).toEqual([]);
   const rows = await t.pool.query<{ source: string; source_id: string }>("select source, source_id from structures");
