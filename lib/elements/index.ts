@@ -1,2 +1,3 @@
 export * from "./elements";
+export { ELEMENTS } from "./element-table";
 export * from "./shannon-radii";

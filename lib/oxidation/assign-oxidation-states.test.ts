@@ -29,6 +29,18 @@ function fe3F8(): Structure {
   return { lattice: [[3 * a, 0, 0], [0, a, 0], [0, 0, a]], sites };
 }
 
+/**
+ * A hypothetical AB F5 from a 2×1×1 ReO3-type cell (M–F 1.93 Å) with the F bridging B to its own
+ * image along b removed: A stays 6-coordinate, B becomes 4-coordinate and under-bonded.
+ */
+function abF5(a: string, b: string): Structure {
+  const edge = 3.86;
+  const sites: Structure["sites"] = [{ species: a, frac: [0, 0, 0] }, { species: b, frac: [0.5, 0, 0] }];
+  for (const x of [0.25, 0.75]) sites.push({ species: "F", frac: [x, 0, 0] });
+  sites.push({ species: "F", frac: [0, 0.5, 0] }, { species: "F", frac: [0, 0, 0.5] }, { species: "F", frac: [0.5, 0, 0.5] });
+  return { lattice: [[2 * edge, 0, 0], [0, edge, 0], [0, 0, edge]], sites };
+}
+
 describe("oxidation-state assignment", () => {
   // Expected states: the only charge-neutral combination of common states (Greenwood & Earnshaw).
   it("CaF2: Ca2+ F-", () => {
@@ -61,6 +73,13 @@ describe("oxidation-state assignment", () => {
     // The two outer Fe are mirror images: equivalent sites, same state.
     const bvs = bondValenceSums(s, states);
     expect(bvs[0]).toBeCloseTo(bvs[2], 9);
+  });
+
+  it("lets bond-valence sums choose between equally common assignments", () => {
+    // FeCoF5 balances as Fe3+Co2+ or Fe2+Co3+, all common states; the under-bonded
+    // 4-coordinate site must be the divalent one, whichever element sits there.
+    expect(assignOxidationStates(abF5("Fe", "Co")).slice(0, 2)).toEqual([3, 2]);
+    expect(assignOxidationStates(abF5("Co", "Fe")).slice(0, 2)).toEqual([3, 2]);
   });
 
   it("puts Fe3+ on the tetrahedral sites of magnetite and splits the octahedral ones", () => {
