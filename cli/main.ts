@@ -1,0 +1,35 @@
+import { inspectCommand } from "./commands/inspect";
+
+interface Command {
+  summary: string;
+  run(args: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  inspect: { summary: "inspect FILE [--json]  formula, space group, lattice, density, oxidation states", run: inspectCommand },
+};
+
+function usage(): string {
+  const lines = Object.values(COMMANDS).map((c) => `  hopscape ${c.summary}`);
+  return ["usage:", ...lines].join("\n");
+}
+
+/** Entry point of the `hopscape` command; returns the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    console.error(`hopscape: unknown command "${name}"\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest);
+  } catch (e) {
+    console.error(`hopscape ${name}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+}
