@@ -22,7 +22,7 @@ function bruteForce(s: Structure, point: Vec3, skip: (index: number) => boolean)
   s.sites.forEach((site, index) => {
     if (skip(index)) return;
     const v = site.oxidationState!;
-    for (let x = -4; x <= 4; x++) for (let y = -4; y <= 4; y++) for (let z = -4; z <= 4; z++) {
+    for (let x = -5; x <= 5; x++) for (let y = -5; y <= 5; y++) for (let z = -5; z <= 5; z++) {
       const c = fracToCart(s.lattice, [site.frac[0] + x, site.frac[1] + y, site.frac[2] + z]);
       const r = Math.hypot(point[0] - c[0], point[1] - c[1], point[2] - c[2]);
       if (v > 0) {
@@ -66,6 +66,23 @@ describe("BvseField", () => {
     const field = new BvseField(fluorite, { ...F, mode: "vacancy-hop", emptySites: empty });
     // erfcFast (1.2e-7 relative) against the exact erfc of the reference.
     for (const p of POINTS) expect(field.energyAt(p)).toBeCloseTo(bruteForce(fluorite, p, (i) => empty.includes(i)), 5);
+  });
+
+  it("binning is exact in an oblique triclinic cell, for any bin size", () => {
+    const s: Structure = {
+      lattice: [[4.6, 0.2, 0], [2.1, 5.3, 0], [-1.7, -0.9, 6.2]],
+      sites: [
+        { species: "Ca", frac: [0.1, 0.2, 0.3], oxidationState: 2 },
+        { species: "Ca", frac: [0.6, 0.7, 0.9], oxidationState: 2 },
+        { species: "F", frac: [0.4, 0.1, 0.6], oxidationState: -1 },
+        { species: "F", frac: [0.9, 0.5, 0.2], oxidationState: -1 },
+        { species: "F", frac: [0.3, 0.8, 0.05], oxidationState: -1 },
+      ],
+    };
+    for (const binSizeA of [0.4, 1, 3]) {
+      const field = new BvseField(s, { ...F, mode: "vacancy-hop", emptySites: [3], binSizeA });
+      for (const p of POINTS) expect(field.energyAt(p)).toBeCloseTo(bruteForce(s, p, (i) => i === 3), 5);
+    }
   });
 
   it("is periodic and its grid matches point evaluations", () => {
