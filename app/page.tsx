@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ImportStatus } from "../components/overview/import-status";
 import { StructureCounts } from "../components/overview/structure-counts";
 import styles from "../components/overview/overview.module.css";
 
@@ -8,6 +9,7 @@ export default function OverviewPage() {
       <h1>Overview</h1>
       <p className="muted">Screening crystals for fast fluoride-ion diffusion.</p>
       <StructureCounts />
+      <ImportStatus />
       <h2>Go to</h2>
       <ul className={styles.links}>
         <li>

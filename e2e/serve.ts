@@ -20,7 +20,7 @@ async function main() {
   // Made from hex digits here, so it is safe to splice into the statement as an identifier.
   const name = `hopscape_e2e_${randomBytes(6).toString("hex")}`;
   await adminQuery(base.url, `create database ${name}`);
-  console.log(`[e2e] database ${name} on the ${base.origin} server; app on port ${PORT}`);
+  console.log(`[e2e] database ${name} (base server: ${base.origin}); app on port ${PORT}`);
 
   const env = { ...process.env, DATABASE_URL: databaseUrlFor(base.url, name), PORT, HOPSCAPE_HOST: "127.0.0.1" };
   const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env });

@@ -5,6 +5,7 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { enqueueStructureImport, importStatus, validateStructureText } from "../../services/structure-import";
+import { importSummary } from "../../services/import-summary";
 import { MAX_UPLOAD_BYTES } from "../../services/upload-limits";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 
@@ -28,6 +29,9 @@ export const submissionsRouter = createTRPCRouter({
     if (!check.ok) throw new TRPCError({ code: "BAD_REQUEST", message: check.error });
     return enqueueStructureImport({ source: "upload", text: input.text, filename: input.filename });
   }),
+
+  /** Imports of every source (library, uploads) by status: what is still to come. */
+  importSummary: publicProcedure.query(({ ctx }) => importSummary(ctx.db)),
 
   status: publicProcedure
     .input(z.object({ inputKey: z.string().min(1).max(200) }))
