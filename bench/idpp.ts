@@ -19,10 +19,16 @@ const cases: Array<[string, Structure]> = [
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// A fixed arithmetic loop, so timings from machines of different speed (or load) can be compared.
+let sink = 0;
+const c0 = performance.now();
+for (let i = 0; i < 1e7; i++) sink += Math.sqrt(i);
+console.log(`calibration: 1e7 sqrt in ${(performance.now() - c0).toFixed(1)} ms (≈10 ms on a current desktop core)${sink > 0 ? "" : "!"}`);
+
 for (const [name, structure] of cases) {
   const paths = findDistinctPathways(structure, { limit: 3 });
   for (const path of paths) {
-    buildHopImages(structure, path);
+    for (let w = 0; w < 3; w++) buildHopImages(structure, path); // warm-up: let the JIT settle
     const times: number[] = [];
     const cpu: number[] = [];
     let last = buildHopImages(structure, path);

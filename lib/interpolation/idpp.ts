@@ -30,7 +30,7 @@ const PUSH_SWEEPS = 20;
  * and reports whether some pair is below its floor. A top-level function with everything in locals:
  * this loop is where the time goes.
  */
-function addPairForces(x: Float64Array, f: Float64Array, offset: number, t: number, pairs: PairList, floors: Float64Array): boolean {
+export function addPairForces(x: Float64Array, f: Float64Array, offset: number, t: number, pairs: PairList, floors: Float64Array): boolean {
   const { count, i: pi, j: pj, shift, d0, d1 } = pairs;
   let clash = false;
   for (let p = 0; p < count; p++) {
@@ -49,6 +49,18 @@ function addPairForces(x: Float64Array, f: Float64Array, offset: number, t: numb
     f[b] -= g * rx; f[b + 1] -= g * ry; f[b + 2] -= g * rz;
   }
   return clash;
+}
+
+/** The IDPP objective Σ w(d)(d − d_target)², w = d⁻⁴, of one image (for diagnostics and tests). */
+export function imageObjective(x: Float64Array, offset: number, t: number, pairs: PairList): number {
+  let e = 0;
+  for (let p = 0; p < pairs.count; p++) {
+    const a = offset + 3 * pairs.i[p], b = offset + 3 * pairs.j[p], s = 3 * p;
+    const d = Math.hypot(x[b] + pairs.shift[s] - x[a], x[b + 1] + pairs.shift[s + 1] - x[a + 1], x[b + 2] + pairs.shift[s + 2] - x[a + 2]);
+    const target = pairs.d0[p] + t * (pairs.d1[p] - pairs.d0[p]);
+    e += (d - target) ** 2 / d ** 4;
+  }
+  return e;
 }
 
 /**

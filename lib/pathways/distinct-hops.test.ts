@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { libraryStructures } from "../library/build";
 import { caF2, k2NiF4, kMgF3, liF } from "../structure/reference-crystals";
 import type { Structure } from "../structure/structure";
 import { makeSupercell } from "../structure/supercell";
@@ -136,4 +137,26 @@ describe("findDistinctPathways: independent of the cell", () => {
     expect(invariant(prim)).toEqual(invariant(conv));
     expect(prim.map((p) => p.multiplicity * 4)).toEqual(conv.map((p) => p.multiplicity));
   });
+});
+
+describe("findDistinctPathways: low-symmetry library crystals keep their order in any cell", () => {
+  // Many F orbits, many hops of close length: the order rests on the geometric tie-break.
+  const close = (a: Pathway[], b: Pathway[]) => {
+    expect(b.length).toBe(a.length);
+    a.forEach((p, i) => {
+      expect(b[i].index).toBe(p.index);
+      expect(b[i].lengthA).toBeCloseTo(p.lengthA, 8);
+      expect(b[i].hopsPerIon).toBe(p.hopsPerIon);
+      expect(b[i].clearanceA).toBeCloseTo(p.clearanceA, 8);
+    });
+  };
+  for (const formula of ["Na3AlF6", "LaF3", "BeF2", "YF3", "LiYF4"]) {
+    it(formula, () => {
+      const s = libraryStructures().find((e) => e.formula === formula)!.structure;
+      const reference = findDistinctPathways(s);
+      expect(reference.length).toBeGreaterThan(10);
+      close(reference, findDistinctPathways(rotateFrame(shiftOrigin(shuffle(s), [0.137, 0.29, 0.61]), ROTATION)));
+      close(reference, findDistinctPathways(makeSupercell(s, [[1, 1, 0], [0, 1, 0], [0, 0, 2]] as Mat3)));
+    });
+  }
 });
