@@ -16,6 +16,8 @@ export interface WorkerRunnerOptions {
   /** How often to look for jobs when no notification arrives (ms); graphile-worker's default is 2000. */
   pollIntervalMs?: number;
   heartbeatMs?: number;
+  /** Task identifiers to run (e.g. `--only`); default every registered task. */
+  only?: string[];
 }
 
 export interface WorkerRunner {
@@ -46,11 +48,13 @@ export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Prom
   try {
     const db = createDb(pgPool);
     // The task identifiers are the same whatever the context, so they can name the stages up front.
-    const stages = Object.keys(createTaskList({ workerId: "" }));
+    const stages = Object.keys(createTaskList({ workerId: "" })).filter((t) => !options.only || options.only.includes(t));
     const registration = await registerWorker(db, stages, options.heartbeatMs);
     const runner = await run({
       pgPool,
-      taskList: createTaskList({ workerId: registration.id }),
+      taskList: Object.fromEntries(
+        Object.entries(createTaskList({ workerId: registration.id })).filter(([t]) => stages.includes(t)),
+      ),
       concurrency,
       pollInterval: options.pollIntervalMs,
       noHandleSignals: true,

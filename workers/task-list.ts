@@ -1,5 +1,6 @@
 import type { TaskList } from "graphile-worker";
 import { IMPORT_STRUCTURE_TASK } from "../lib/records/structure-import-input";
+import { createStageTasks } from "./stages/index";
 import type { TaskContext } from "./task-context";
 import { importStructureTask } from "./tasks/import-structure";
 
@@ -10,5 +11,6 @@ import { importStructureTask } from "./tasks/import-structure";
 export function createTaskList(context: TaskContext): TaskList {
   return {
     [IMPORT_STRUCTURE_TASK]: importStructureTask(context),
+    ...createStageTasks(context),
   };
 }

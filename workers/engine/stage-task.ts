@@ -1,0 +1,94 @@
+import { eq } from "drizzle-orm";
+import type { JobHelpers, Task } from "graphile-worker";
+import type pg from "pg";
+import { z } from "zod";
+import { createDb, type Database } from "../../db/client";
+import { errorMessage, isPermanentDatabaseError } from "../permanent-errors";
+import type { TaskContext } from "../task-context";
+import { ComputeError, sharedComputePool, TimeLimitError } from "./compute-pool";
+import type { AnyStage } from "./define-stage";
+import { FencedOutError, lockOwnRun, recordOutcome, startClaimedRun, type RunFence } from "./run-state";
+import { readStageSettings } from "./settings";
+
+export const stageJobPayload = z.object({ inputKey: z.string() });
+
+async function withDb<T>(helpers: JobHelpers, fn: (db: Database) => Promise<T>): Promise<T> {
+  return helpers.withPgClient((client) => fn(createDb(client as pg.PoolClient)));
+}
+
+/** The input row by its key (the key column's type decides how the text key is read). */
+async function loadInputRow(stage: AnyStage, db: Database, inputKey: string): Promise<unknown> {
+  const key = stage.input.key.dataType === "number" ? Number(inputKey) : inputKey;
+  if (typeof key === "number" && !Number.isSafeInteger(key)) return undefined;
+  const [row] = await db.select().from(stage.input.table).where(eq(stage.input.key, key));
+  return row;
+}
+
+/**
+ * The one graphile-worker task of a stage (`stage:<name>`): runs the stage's computation for one
+ * claimed input and, in one transaction, writes its rows and marks the run done. Bad input (the
+ * computation throws, or runs past the time limit) fails the run for good; database trouble is
+ * thrown so graphile-worker retries the job with backoff.
+ */
+export function stageTask(stage: AnyStage, context: TaskContext): Task {
+  return async (payload, helpers) => {
+    const parsed = stageJobPayload.safeParse(payload);
+    if (!parsed.success) {
+      helpers.logger.error(`${stage.name} job ${helpers.job.id} has an invalid payload: ${parsed.error.message}`);
+      return;
+    }
+    const { inputKey } = parsed.data;
+    const fence = await withDb(helpers, (db) => startClaimedRun(db, stage.name, inputKey, context.workerId));
+    if (!fence) return;
+    const fail = (error: string) => withDb(helpers, (db) => recordOutcome(db, fence, { status: "failed", error }));
+
+    const settings = await withDb(helpers, (db) => readStageSettings(db, stage));
+    const params = stage.params.parse(settings.params);
+    const input = await withDb(helpers, (db) => (stage.load ? stage.load(db, inputKey) : loadInputRow(stage, db, inputKey)));
+    if (input === undefined) {
+      await fail(`input ${inputKey} no longer exists`);
+      return;
+    }
+
+    let rows: unknown[];
+    try {
+      rows = await sharedComputePool().run({ stage: stage.name, input, params }, settings.timeLimitSeconds * 1000);
+    } catch (e) {
+      // A crashed thread may be a passing problem (e.g. out of memory); anything else is the input's.
+      if (e instanceof ComputeError || e instanceof TimeLimitError) {
+        await fail(e.message);
+        return;
+      }
+      throw e;
+    }
+
+    try {
+      await withDb(helpers, (db) => writeResult(db, stage, fence, input, rows, params));
+    } catch (e) {
+      if (e instanceof FencedOutError) {
+        helpers.logger.warn(e.message);
+        return;
+      }
+      if (isPermanentDatabaseError(e)) {
+        await fail(errorMessage(e));
+        return;
+      }
+      const lastAttempt = helpers.job.attempts >= helpers.job.max_attempts;
+      // Best effort: when the database itself is the trouble this cannot be recorded either.
+      await withDb(helpers, (db) =>
+        recordOutcome(db, fence, lastAttempt ? { status: "failed", error: errorMessage(e) } : { status: "queued", error: errorMessage(e) }),
+      ).catch(() => undefined);
+      throw e;
+    }
+  };
+}
+
+/** Result rows and the finished run in one transaction: neither exists without the other. */
+async function writeResult(db: Database, stage: AnyStage, fence: RunFence, input: unknown, rows: unknown[], params: unknown) {
+  await db.transaction(async (tx) => {
+    await lockOwnRun(tx, fence);
+    const ids = await stage.write(tx, input, rows, params);
+    const note = stage.describe ? stage.describe(rows, params) : `${ids.length} rows`;
+    await recordOutcome(tx, fence, { status: "done", result: { ids }, note });
+  });
+}
