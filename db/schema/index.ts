@@ -1,3 +1,5 @@
 export * from "./structures";
 export * from "./stage-runs";
 export * from "./workers";
+export * from "./pathways";
+export * from "./stage-settings";
