@@ -1,4 +1,5 @@
 import { inspectCommand } from "./commands/inspect";
+import { pathsCommand } from "./commands/paths";
 
 interface Command {
   summary: string;
@@ -7,6 +8,10 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   inspect: { summary: "inspect FILE [--json]  formula, space group, lattice, density, oxidation states", run: inspectCommand },
+  paths: {
+    summary: "paths FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--json]  distinct migration hops",
+    run: pathsCommand,
+  },
 };
 
 function usage(): string {
