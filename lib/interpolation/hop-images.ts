@@ -42,7 +42,7 @@ export interface HopImages {
   images: Vec3[][];
   converged: boolean;
   iterations: number;
-  /** Largest per-atom NEB force of the returned band (IDPP units, Å⁻³). */
+  /** Largest per-atom NEB force of the returned band (IDPP units, Å⁻³); −1 if the unrelaxed band had to be returned. */
   maxForce: number;
   /** Smallest distance / (fraction × bond length) over every pair of every image: ≥ 1 guaranteed. */
   minDistanceRatio: number;
