@@ -1,0 +1,104 @@
+import { spawn } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { caF2 } from "../../lib/structure/reference-crystals";
+import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
+import { saveStageSettings } from "../../workers/engine/settings";
+import { pathwaysStage } from "../../workers/stages/pathways";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { insertStructures, waitFor } from "./engine-fixtures";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+let t: TestDatabase;
+let pipeline: Pipeline | undefined;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await pipeline?.stop();
+  await t?.drop();
+});
+
+const rows = async <T = Record<string, any>>(text: string, params: unknown[] = []) => (await t.pool.query(text, params)).rows as T[];
+const run = async (id: number) =>
+  (await rows("select * from stage_runs where stage = 'pathways' and input_key = $1", [String(id)]))[0];
+
+/** `hopscape worker --only pathways` in a child process, as an operator would start it on another machine. */
+function startChildWorker() {
+  const code = `import { workerCommand } from "./cli/commands/worker.ts";
+process.exitCode = await workerCommand(["--only", "pathways", "--concurrency", "1"]);`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: t.url },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
+  return { child, exited, output: () => output };
+}
+
+describe("recovery", () => {
+  it("retries the input of a worker killed mid-job and finishes it exactly once", async () => {
+    await saveStageSettings(t.db, pathwaysStage, { concurrency: 1, autoBroaden: null }, "test");
+    const [fluorite] = await insertStructures(t.db, [caF2()]);
+    const worker = startChildWorker();
+    const started = await waitFor(
+      "the child worker to start the job",
+      async () => {
+        const r = await run(fluorite);
+        return r?.status === "running" ? r : undefined;
+      },
+      40_000,
+    ).catch((e: Error) => {
+      throw new Error(`${e.message}\nchild output:\n${worker.output()}`);
+    });
+    // The computation (a few seconds for fluorite's four hops) is under way: kill the process outright.
+    worker.child.kill("SIGKILL");
+    expect(await worker.exited).toBe("SIGKILL");
+    expect(await run(fluorite)).toMatchObject({ status: "running", attempts: 1, worker_id: started.worker_id });
+    expect(await rows("select 1 from pathways")).toHaveLength(0);
+    const [lockedJob] = await rows("select locked_by from graphile_worker.jobs");
+    expect(lockedJob.locked_by).toBeTruthy();
+
+    // A new worker (heartbeat every 0.3 s) takes a worker silent for 1.5 s for dead.
+    pipeline = await startPipeline({
+      pgPool: t.pool,
+      stages: ["pathways"],
+      concurrency: 1,
+      tickMs: 200,
+      heartbeatMs: 300,
+      recovery: { staleWorkerMs: 1500 },
+    });
+    const done = await waitFor(
+      "the retried run",
+      async () => {
+        const r = await run(fluorite);
+        return r?.status === "done" ? r : undefined;
+      },
+      40_000,
+    );
+    expect(done).toMatchObject({ attempts: 2, worker_id: pipeline.workerId, last_error: null });
+    const written = await rows("select id, index from pathways where structure_id = $1 order by index", [fluorite]);
+    expect(written.map((p) => p.index)).toEqual([0, 1, 2, 3]);
+    expect(done.result).toEqual({ ids: written.map((p) => p.id) });
+    expect(await rows("select 1 from stage_runs where status in ('running', 'queued')")).toHaveLength(0);
+    expect(await rows("select 1 from graphile_worker.jobs")).toHaveLength(0);
+  });
+
+  it("stops a computation past the stage's time limit and fails the run without retrying", async () => {
+    await saveStageSettings(t.db, pathwaysStage, { timeLimitSeconds: 1 }, "test: 1 s limit");
+    // A slightly larger fluorite: a different crystal, whose hops and images take several seconds.
+    const [slow] = await insertStructures(t.db, [caF2(5.5)]);
+    const failed = await waitFor("the run to fail", async () => {
+      const r = await run(slow);
+      return r?.status === "failed" ? r : undefined;
+    });
+    expect(failed).toMatchObject({ attempts: 1, last_error: "time limit of 1 s exceeded" });
+    expect(await rows("select 1 from pathways where structure_id = $1", [slow])).toHaveLength(0);
+    expect(await rows("select 1 from graphile_worker.jobs")).toHaveLength(0);
+  });
+});
