@@ -1,4 +1,8 @@
-import type { Vec3 } from "../structure/vector";
+import { type ImageSet, checkImageSet } from "../measures/image-set";
+import { inverseLattice } from "../structure/lattice";
+import type { Structure } from "../structure/structure";
+import { type Vec3, vecMat } from "../structure/vector";
+import { BvseField, type BvseFieldOptions } from "./bvse";
 
 /**
  * Summary of an energy profile along a hop (energies in eV, images in path order):
@@ -46,4 +50,24 @@ export interface EnergyFunction {
  */
 export function energyProfile(field: EnergyFunction, positions: Vec3[]): BarrierSummary {
   return barrierSummary(positions.map((p) => field.energyAt(p)));
+}
+
+/**
+ * BVSE profile over a band of supercell images: for each image, the field of all its other atoms
+ * (vacancy-hop mode: the hop's two sites are simply absent from the images) evaluated at the moving
+ * ion's position. Unlike energyProfile in one fixed field, the framework may differ between images
+ * (IDPP moves the neighbours a little).
+ */
+export function bvseImageProfile(set: ImageSet, options: Pick<BvseFieldOptions, "mobileOxidationState" | "coulombCutoffA" | "screeningFactor">): BarrierSummary {
+  const moving = checkImageSet(set);
+  const inverse = inverseLattice(set.lattice);
+  const energies = set.images.map((image) => {
+    const structure: Structure = {
+      lattice: set.lattice,
+      sites: image.flatMap((p, a) => (a === moving ? [] : [{ species: set.species[a], frac: vecMat(p, inverse), oxidationState: set.oxidationStates[a] }])),
+    };
+    const field = new BvseField(structure, { ...options, mobileSpecies: set.species[moving], mode: "vacancy-hop" });
+    return field.energyAt(image[moving]);
+  });
+  return barrierSummary(energies);
 }
