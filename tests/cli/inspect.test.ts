@@ -2,26 +2,15 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cubicCif } from "./cubic-cif";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "hopscape-inspect-"));
 // Fluorite as a CIF would give it: asymmetric unit, space-group name only, values with uncertainties.
-const fluoriteCif = `data_CaF2
-_symmetry_space_group_name_H-M 'F m -3 m'
-_cell_length_a 5.4626(2)
-_cell_length_b 5.4626(2)
-_cell_length_c 5.4626(2)
-_cell_angle_alpha 90
-_cell_angle_beta 90
-_cell_angle_gamma 90
-loop_
-_atom_site_label
-_atom_site_fract_x
-_atom_site_fract_y
-_atom_site_fract_z
-F1 0.25 0.25 0.25
-Ca1 0 0 0
-`;
+const fluoriteCif = cubicCif("CaF2", "F m -3 m", "5.4626(2)", [
+  ["F1", 0.25, 0.25, 0.25],
+  ["Ca1", 0, 0, 0],
+]);
 
 describe("hopscape inspect", () => {
   it("prints the contract's JSON keys for fluorite, per site in the file's expanded order", () => {

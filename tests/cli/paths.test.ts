@@ -2,25 +2,14 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { cubicCif } from "./cubic-cif";
 import { runCli } from "./run-cli";
 
 const dir = mkdtempSync(join(tmpdir(), "hopscape-paths-"));
-const rocksaltLiF = `data_LiF
-_symmetry_space_group_name_H-M 'F m -3 m'
-_cell_length_a 4.027
-_cell_length_b 4.027
-_cell_length_c 4.027
-_cell_angle_alpha 90
-_cell_angle_beta 90
-_cell_angle_gamma 90
-loop_
-_atom_site_label
-_atom_site_fract_x
-_atom_site_fract_y
-_atom_site_fract_z
-Li1 0 0 0
-F1 0.5 0.5 0.5
-`;
+const rocksaltLiF = cubicCif("LiF", "F m -3 m", "4.027", [
+  ["Li1", 0, 0, 0],
+  ["F1", 0.5, 0.5, 0.5],
+]);
 
 describe("hopscape paths", () => {
   it("gives rocksalt LiF's three F hops up to 5 Å with the contract's keys", () => {
