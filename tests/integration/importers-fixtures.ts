@@ -1,0 +1,32 @@
+import { toPymatgenDict } from "../../lib/io/pymatgen-json";
+import { libraryStructures } from "../../lib/library/build";
+import { wrapFrac } from "../../lib/structure/lattice";
+import type { Structure } from "../../lib/structure/structure";
+import type { ImportProgressCallback, ImportCounts } from "../../server/services/importers/import-counts";
+
+/** A library crystal by its id (lib/library/fluorides.ts). */
+export function library(id: string): Structure {
+  const s = libraryStructures().find((l) => l.id === id);
+  if (!s) throw new Error(`no library crystal ${id}`);
+  return s.structure;
+}
+
+/** The same crystal with its origin moved by `shift` (fractional): another setting, the same fingerprint. */
+export function originShifted(s: Structure, shift: [number, number, number] = [0.13, 0.27, 0.41]): Structure {
+  return { lattice: s.lattice, sites: s.sites.map((site) => ({ ...site, frac: wrapFrac([site.frac[0] + shift[0], site.frac[1] + shift[1], site.frac[2] + shift[2]]) })) };
+}
+
+/** pymatgen's Structure.as_dict() of a structure, as the Materials Project serves `structure`. */
+export const pymatgenDict = (s: Structure) => toPymatgenDict(s);
+
+/** A sleep that waits for nothing and remembers what it was asked to wait: retries are checked, not sat through. */
+export function recordingSleep(): { delays: number[]; sleep: (ms: number) => Promise<void> } {
+  const delays: number[] = [];
+  return { delays, sleep: async (ms) => void delays.push(ms) };
+}
+
+/** Progress callbacks as copies, for checking what a progress bar would have shown. */
+export function progressLog(): { seen: ImportCounts[]; onProgress: ImportProgressCallback } {
+  const seen: ImportCounts[] = [];
+  return { seen, onProgress: (c) => void seen.push(structuredClone(c)) };
+}
