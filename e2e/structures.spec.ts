@@ -164,7 +164,7 @@ test("an invalid CIF shows an error and stores nothing", async ({ page, request 
   expect(await totalStructures(request)).toBe(before);
 });
 
-test("a file over 5 MB is refused in the browser", async ({ page }) => {
+test("a file over 5 MB is refused in the browser and by the server", async ({ page, request }) => {
   await page.goto("/submit");
   await page.getByLabel(/upload a file/).setInputFiles({
     name: "huge.cif",
@@ -172,4 +172,13 @@ test("a file over 5 MB is refused in the browser", async ({ page }) => {
     buffer: Buffer.alloc(5 * 1024 * 1024 + 1, "#"),
   });
   await expect(page.locator("#structure-error")).toContainText("at most 5 MB");
+
+  // A client that skips the browser's check is refused by the server, before anything is read.
+  const before = await totalStructures(request);
+  const res = await request.post("/api/trpc/submissions.submit", {
+    data: { json: { text: "#".repeat(5 * 1024 * 1024 + 1), filename: "huge.cif" } },
+  });
+  expect(res.status()).toBe(400);
+  expect(await res.text()).toContain("larger than 5 MB");
+  expect(await totalStructures(request)).toBe(before);
 });
