@@ -1,6 +1,6 @@
 import { toPymatgenDict } from "../../lib/io/pymatgen-json";
 import { libraryStructures } from "../../lib/library/build";
-import { wrapFrac } from "../../lib/structure/lattice";
+import { fracToCart, wrapFrac } from "../../lib/structure/lattice";
 import type { Structure } from "../../lib/structure/structure";
 import type { ImportProgressCallback, ImportCounts } from "../../server/services/importers/import-counts";
 
@@ -29,4 +29,28 @@ export function recordingSleep(): { delays: number[]; sleep: (ms: number) => Pro
 export function progressLog(): { seen: ImportCounts[]; onProgress: ImportProgressCallback } {
   const seen: ImportCounts[] = [];
   return { seen, onProgress: (c) => void seen.push(structuredClone(c)) };
+}
+
+/**
+ * An OPTIMADE structures entry's attributes for an ordered crystal, as a provider serves them:
+ * Cartesian positions, species named by `name` (default the element).
+ */
+export function optimadeAttributes(s: Structure, name: (element: string, i: number) => string = (el) => el) {
+  const names = s.sites.map((site, i) => name(site.species, i));
+  const species = [...new Set(names)].map((n) => ({
+    name: n,
+    chemical_symbols: [s.sites[names.indexOf(n)].species],
+    concentration: [1.0],
+  }));
+  return {
+    lattice_vectors: s.lattice.map((r) => [...r]),
+    cartesian_site_positions: s.sites.map((site) => fracToCart(s.lattice, site.frac)),
+    species_at_sites: names,
+    species,
+    nsites: s.sites.length,
+    elements: [...new Set(s.sites.map((site) => site.species))].sort(),
+    dimension_types: [1, 1, 1],
+    nperiodic_dimensions: 3,
+    structure_features: [] as string[],
+  };
 }
