@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import * as moyo from "@spglib/moyo-wasm";
 import type { Mat3 } from "../structure/vector";
 
@@ -11,8 +10,10 @@ let ready = false;
  */
 export function loadMoyo(): typeof moyo {
   if (!ready) {
-    const require = createRequire(import.meta.url);
-    const wasmPath = require.resolve("@spglib/moyo-wasm/moyo_wasm_bg.wasm");
+    // Fetched through getBuiltinModule so that Next's bundler does not try to compile the .wasm it
+    // would otherwise see behind a static createRequire(...).resolve(...).
+    const { createRequire } = process.getBuiltinModule("node:module");
+    const wasmPath = createRequire(import.meta.url).resolve("@spglib/moyo-wasm/moyo_wasm_bg.wasm");
     moyo.initSync({ module: readFileSync(wasmPath) });
     ready = true;
   }
