@@ -1,8 +1,13 @@
+import { afterAll, beforeAll } from "vitest";
 import { toPymatgenDict } from "../../lib/io/pymatgen-json";
 import { libraryStructures } from "../../lib/library/build";
 import { fracToCart, wrapFrac } from "../../lib/structure/lattice";
 import type { Structure } from "../../lib/structure/structure";
 import type { ImportProgressCallback, ImportCounts } from "../../server/services/importers/import-counts";
+import { enqueueStructureImport } from "../../server/services/structure-import";
+import { startWorkerRunner, type WorkerRunner } from "../../workers/runner";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { waitForImport } from "../helpers/wait-for-import";
 
 /** A library crystal by its id (lib/library/fluorides.ts). */
 export function library(id: string): Structure {
@@ -53,4 +58,33 @@ export function optimadeAttributes(s: Structure, name: (element: string, i: numb
     nperiodic_dimensions: 3,
     structure_features: [] as string[],
   };
+}
+
+export interface ImportTestContext {
+  /** Set in beforeAll. */
+  t: TestDatabase;
+  worker?: WorkerRunner;
+  /** Run in afterAll before the database is dropped (fake servers to close...). */
+  cleanups: (() => Promise<void>)[];
+}
+
+/** A test file's own database, a worker stopped and the database dropped after its tests. */
+export function useImportTestDatabase(): ImportTestContext {
+  const ctx = { cleanups: [] } as unknown as ImportTestContext;
+  beforeAll(async () => {
+    ctx.t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await ctx.worker?.stop();
+    for (const c of ctx.cleanups) await c();
+    await ctx.t?.drop();
+  });
+  return ctx;
+}
+
+/** Starts the real worker with the library's fluorite already imported, so a later copy of it is a duplicate. */
+export async function startWorkerWithFluorite(ctx: ImportTestContext): Promise<void> {
+  const existing = await enqueueStructureImport({ source: "library", sourceId: "CaF2-fluorite", structure: library("CaF2-fluorite") }, ctx.t.pool);
+  ctx.worker = await startWorkerRunner({ pgPool: ctx.t.pool, concurrency: 2 });
+  await waitForImport(ctx.t.pool, existing.inputKey);
 }

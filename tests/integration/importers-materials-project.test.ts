@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { MP_SUMMARY_FIELDS } from "../../lib/sources/materials-project";
 import { caF2, fe3O4, k2NiF4, kMgF3 } from "../../lib/structure/reference-crystals";
 import { importFromMaterialsProject } from "../../server/services/importers/materials-project";
 import { importOutcomes } from "../../server/services/importers/import-outcomes";
 import { IMPORT_PROGRESS_TABLE_SQL, pgProgressStore } from "../../server/services/importers/progress-store";
-import { enqueueStructureImport } from "../../server/services/structure-import";
-import { startWorkerRunner, type WorkerRunner } from "../../workers/runner";
 import { startFakeMaterialsProject, type FakeMpDocument } from "../fake-servers/materials-project";
 import type { FakeServer } from "../fake-servers/http-fake";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { waitForImport } from "../helpers/wait-for-import";
-import { library, originShifted, progressLog, pymatgenDict, recordingSleep } from "./importers-fixtures";
+import { library, originShifted, progressLog, pymatgenDict, recordingSleep, startWorkerWithFluorite, useImportTestDatabase } from "./importers-fixtures";
 
 const API_KEY = "test-key-123";
 
@@ -52,19 +49,10 @@ const documents: FakeMpDocument[] = [
 ];
 const F_DOCUMENTS = documents.filter((d) => d.material_id !== "mp-1041");
 
-let t: TestDatabase;
-let worker: WorkerRunner | undefined;
+const ctx = useImportTestDatabase();
 const servers: FakeServer[] = [];
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  await t.pool.query(IMPORT_PROGRESS_TABLE_SQL);
-});
-afterAll(async () => {
-  await worker?.stop();
-  await Promise.all(servers.map((s) => s.close()));
-  await t?.drop();
-});
+ctx.cleanups.push(() => Promise.all(servers.map((s) => s.close())).then(() => undefined));
+beforeAll(() => ctx.t.pool.query(IMPORT_PROGRESS_TABLE_SQL));
 
 async function fakeServer(failures?: (skip: number) => { status: number; body: unknown; headers?: Record<string, string> }[]) {
   const s = await startFakeMaterialsProject({ documents, apiKey: API_KEY, failures });
@@ -75,9 +63,7 @@ async function fakeServer(failures?: (skip: number) => { status: number; body: u
 describe("Materials Project import against a local fake of the summary API", () => {
   it("queues one job per usable material, retrying 429 (Retry-After) and 503, and skips what cannot be read", async () => {
     // The fluorite of the library is in the table before the import: the Materials Project's copy is a duplicate.
-    const existing = await enqueueStructureImport({ source: "library", sourceId: "CaF2-fluorite", structure: caF2() }, t.pool);
-    worker = await startWorkerRunner({ pgPool: t.pool, concurrency: 2 });
-    await waitForImport(t.pool, existing.inputKey);
+    await startWorkerWithFluorite(ctx);
 
     const server = await fakeServer((skip) => {
       if (skip === 0) return [{ status: 429, body: { detail: "Rate limit exceeded" }, headers: { "Retry-After": "2" } }];
@@ -92,7 +78,7 @@ describe("Materials Project import against a local fake of the summary API", () 
       apiKey: API_KEY,
       baseUrl: server.url,
       pageSize: 3,
-      pool: t.pool,
+      pool: ctx.t.pool,
       onProgress: progress.onProgress,
       http: { sleep },
     });
@@ -115,11 +101,11 @@ describe("Materials Project import against a local fake of the summary API", () 
       expect(r.query.get("_limit")).toBe("3");
     }
 
-    for (const key of result.inputKeys) await waitForImport(t.pool, key);
-    const outcomes = await importOutcomes(result.inputKeys, t.pool);
+    for (const key of result.inputKeys) await waitForImport(ctx.t.pool, key);
+    const outcomes = await importOutcomes(result.inputKeys, ctx.t.pool);
     expect(outcomes).toEqual({ imported: 6, duplicate: 1, failed: 0, pending: 0, failures: {} });
 
-    const rows = (await t.pool.query("select source, source_id, reduced_formula, nsites, final_energy, e_above_hull, formation_energy_per_atom from structures where source = 'mp' order by source_id")).rows;
+    const rows = (await ctx.t.pool.query("select source, source_id, reduced_formula, nsites, final_energy, e_above_hull, formation_energy_per_atom from structures where source = 'mp' order by source_id")).rows;
     expect(rows.map((r) => r.source_id).sort()).toEqual(["mp-10694", "mp-1249", "mp-3448", "mp-463", "mp-6063", "mp-682"].sort());
     const kmgf3 = rows.find((r) => r.source_id === "mp-3448")!;
     // The primitive perovskite cell stores 5 atoms: final energy = −4.9 eV/atom × 5.
@@ -131,13 +117,13 @@ describe("Materials Project import against a local fake of the summary API", () 
     const naf = rows.find((r) => r.source_id === "mp-682")!;
     expect(naf.nsites).toBe(2);
     expect(naf.final_energy).toBeCloseTo(-4.85 * 2, 10);
-    const fluoriteRuns = (await t.pool.query("select count(*)::int as n from structures where reduced_formula = 'CaF2'")).rows[0].n;
-    expect(fluoriteRuns).toBe(1);
+    const fluorites = (await ctx.t.pool.query("select count(*)::int as n from structures where reduced_formula = 'CaF2'")).rows[0].n;
+    expect(fluorites).toBe(1);
   });
 
   it("queues nothing new when the same query runs again", async () => {
     const server = await fakeServer();
-    const result = await importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: API_KEY, baseUrl: server.url, pageSize: 4, pool: t.pool });
+    const result = await importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: API_KEY, baseUrl: server.url, pageSize: 4, pool: ctx.t.pool });
     expect(result.counts).toMatchObject({ fetched: 9, queued: 0, alreadyQueued: 7, skipped: 2 });
   });
 
@@ -149,7 +135,7 @@ describe("Materials Project import against a local fake of the summary API", () 
       baseUrl: server.url,
       pageSize: 100,
       maxEntries: 2,
-      pool: t.pool,
+      pool: ctx.t.pool,
     });
     const q = server.requests[0].query;
     expect([q.get("nsites_max"), q.get("energy_above_hull_max"), q.get("_limit")]).toEqual(["8", "0.01", "2"]);
@@ -159,7 +145,7 @@ describe("Materials Project import against a local fake of the summary API", () 
 
   it("resumes an interrupted import at the page after the last one it finished", async () => {
     const server = await fakeServer();
-    const store = pgProgressStore(t.pool);
+    const store = pgProgressStore(ctx.t.pool);
     const query = { elements: ["F"], nsitesMax: 50 };
     const stop = new AbortController();
     const first = importFromMaterialsProject({
@@ -167,7 +153,7 @@ describe("Materials Project import against a local fake of the summary API", () 
       apiKey: API_KEY,
       baseUrl: server.url,
       pageSize: 2,
-      pool: t.pool,
+      pool: ctx.t.pool,
       store,
       signal: stop.signal,
       // Interrupted (as by Ctrl-C) once the second page is done.
@@ -176,7 +162,7 @@ describe("Materials Project import against a local fake of the summary API", () 
     await expect(first).rejects.toThrow("interrupted");
     expect(server.requests.map((r) => r.query.get("_skip"))).toEqual(["0", "2"]);
 
-    const second = await importFromMaterialsProject({ query, apiKey: API_KEY, baseUrl: server.url, pageSize: 2, pool: t.pool, store });
+    const second = await importFromMaterialsProject({ query, apiKey: API_KEY, baseUrl: server.url, pageSize: 2, pool: ctx.t.pool, store });
     expect(second.resumedFrom).toBe("4");
     expect(server.requests.map((r) => r.query.get("_skip"))).toEqual(["0", "2", "4", "6", "8"]);
     // Counts carry over from the interrupted run: every document fetched once.
@@ -184,7 +170,7 @@ describe("Materials Project import against a local fake of the summary API", () 
     expect(second.finished).toBe(true);
 
     // A finished import starts again from the first page next time.
-    const third = await importFromMaterialsProject({ query, apiKey: API_KEY, baseUrl: server.url, pageSize: 5, pool: t.pool, store });
+    const third = await importFromMaterialsProject({ query, apiKey: API_KEY, baseUrl: server.url, pageSize: 5, pool: ctx.t.pool, store });
     expect(third.resumedFrom).toBeUndefined();
     expect(third.counts.fetched).toBe(9);
   });
@@ -194,16 +180,16 @@ describe("Materials Project import against a local fake of the summary API", () 
     const saved = process.env.MP_API_KEY;
     delete process.env.MP_API_KEY;
     try {
-      await expect(importFromMaterialsProject({ query: { elements: ["F"] }, baseUrl: server.url, pool: t.pool })).rejects.toThrow(/MP_API_KEY/);
+      await expect(importFromMaterialsProject({ query: { elements: ["F"] }, baseUrl: server.url, pool: ctx.t.pool })).rejects.toThrow(/MP_API_KEY/);
     } finally {
       if (saved !== undefined) process.env.MP_API_KEY = saved;
     }
     await expect(
-      importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: "wrong", baseUrl: server.url, pool: t.pool }),
+      importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: "wrong", baseUrl: server.url, pool: ctx.t.pool }),
     ).rejects.toThrow(/refused the API key \(401\)/);
     const { delays, sleep } = recordingSleep();
     await expect(
-      importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: API_KEY, baseUrl: server.url, pool: t.pool, http: { sleep } }),
+      importFromMaterialsProject({ query: { elements: ["F"] }, apiKey: API_KEY, baseUrl: server.url, pool: ctx.t.pool, http: { sleep } }),
     ).rejects.toThrow(/answered 500: boom \(gave up after 6 attempts\)/);
     // Capped exponential: 1, 2, 4, 8, 16 s.
     expect(delays).toEqual([1000, 2000, 4000, 8000, 16000]);

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { OPTIMADE_DEFAULT_FILTER } from "../../lib/sources/optimade";
 import { kMgF3 } from "../../lib/structure/reference-crystals";
 import { importOutcomes } from "../../server/services/importers/import-outcomes";
 import { importFromOptimade } from "../../server/services/importers/optimade";
 import { memoryProgressStore } from "../../server/services/importers/progress-store";
-import { enqueueStructureImport } from "../../server/services/structure-import";
-import { startWorkerRunner, type WorkerRunner } from "../../workers/runner";
 import type { FakeServer } from "../fake-servers/http-fake";
 import { startFakeOptimade, type FakeOptimadeEntry } from "../fake-servers/optimade";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { waitForImport } from "../helpers/wait-for-import";
-import { library, optimadeAttributes, originShifted, recordingSleep } from "./importers-fixtures";
+import { library, optimadeAttributes, originShifted, recordingSleep, startWorkerWithFluorite, useImportTestDatabase } from "./importers-fixtures";
 
 const entry = (id: string, attributes: Record<string, unknown>): FakeOptimadeEntry => ({ id, attributes });
 const withAttrs = (id: string, s: Parameters<typeof optimadeAttributes>[0], change: Record<string, unknown>) =>
@@ -50,24 +47,13 @@ const entries: FakeOptimadeEntry[] = [
   entry("oqmd-11", optimadeAttributes(library("ScF3-ReO3"))),
 ];
 
-let t: TestDatabase;
-let worker: WorkerRunner | undefined;
+const ctx = useImportTestDatabase();
 const servers: FakeServer[] = [];
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await worker?.stop();
-  await Promise.all(servers.map((s) => s.close()));
-  await t?.drop();
-});
+ctx.cleanups.push(() => Promise.all(servers.map((s) => s.close())).then(() => undefined));
 
 describe("OPTIMADE import against a local fake provider", () => {
   it("follows links.next, retries 429 and 503, and skips disordered and incomplete entries by reason", async () => {
-    const existing = await enqueueStructureImport({ source: "library", sourceId: "CaF2-fluorite", structure: library("CaF2-fluorite") }, t.pool);
-    worker = await startWorkerRunner({ pgPool: t.pool, concurrency: 2 });
-    await waitForImport(t.pool, existing.inputKey);
+    await startWorkerWithFluorite(ctx);
 
     const server = await startFakeOptimade({
       entries,
@@ -81,7 +67,7 @@ describe("OPTIMADE import against a local fake provider", () => {
     });
     servers.push(server);
     const { delays, sleep } = recordingSleep();
-    const result = await importFromOptimade({ providerUrl: server.url, pageLimit: 4, pool: t.pool, http: { sleep } });
+    const result = await importFromOptimade({ providerUrl: server.url, pageLimit: 4, pool: ctx.t.pool, http: { sleep } });
 
     expect(result.counts).toMatchObject({ fetched: 11, queued: 5, skipped: 6, total: 11, pages: 3, retries: 2 });
     expect(result.counts.skipReasons).toEqual({ disordered: 3, assemblies: 1, "missing lattice": 1, "malformed structure": 1 });
@@ -91,9 +77,9 @@ describe("OPTIMADE import against a local fake provider", () => {
     expect(answered.map((r) => r.query.get("page_offset"))).toEqual([null, "4", "8"]);
     expect(answered.every((r) => r.query.get("filter") === OPTIMADE_DEFAULT_FILTER)).toBe(true);
 
-    for (const key of result.inputKeys) await waitForImport(t.pool, key);
-    expect(await importOutcomes(result.inputKeys, t.pool)).toEqual({ imported: 4, duplicate: 1, failed: 0, pending: 0, failures: {} });
-    const rows = (await t.pool.query("select source_id, reduced_formula from structures where source = 'optimade' order by source_id")).rows;
+    for (const key of result.inputKeys) await waitForImport(ctx.t.pool, key);
+    expect(await importOutcomes(result.inputKeys, ctx.t.pool)).toEqual({ imported: 4, duplicate: 1, failed: 0, pending: 0, failures: {} });
+    const rows = (await ctx.t.pool.query("select source_id, reduced_formula from structures where source = 'optimade' order by source_id")).rows;
     expect(rows).toEqual(
       [
         { source_id: `${server.url}/v1/structures/oqmd-1`, reduced_formula: "LiF" },
@@ -116,13 +102,13 @@ describe("OPTIMADE import against a local fake provider", () => {
         providerUrl: `${server.url}/v1`,
         filter,
         pageLimit: 5,
-        pool: t.pool,
+        pool: ctx.t.pool,
         store,
         signal: stop.signal,
         onProgress: () => stop.abort(new Error("stopped")),
       }),
     ).rejects.toThrow("stopped");
-    const resumed = await importFromOptimade({ providerUrl: `${server.url}/v1/structures`, filter, pageLimit: 5, pool: t.pool, store });
+    const resumed = await importFromOptimade({ providerUrl: `${server.url}/v1/structures`, filter, pageLimit: 5, pool: ctx.t.pool, store });
     expect(resumed.resumedFrom).toContain("page_offset=5");
     const seen = server.requests.slice(before);
     expect(seen.map((r) => r.query.get("page_offset"))).toEqual([null, "5", "10"]);
@@ -137,7 +123,7 @@ describe("OPTIMADE import against a local fake provider", () => {
       failures: () => [{ status: 400, body: { errors: [{ status: "400", title: "Bad Request", detail: "unknown property 'foo'" }] } }],
     });
     servers.push(server);
-    await expect(importFromOptimade({ providerUrl: server.url, filter: "foo=1", pool: t.pool })).rejects.toThrow(
+    await expect(importFromOptimade({ providerUrl: server.url, filter: "foo=1", pool: ctx.t.pool })).rejects.toThrow(
       /answered 400: Bad Request: unknown property 'foo'/,
     );
   });
