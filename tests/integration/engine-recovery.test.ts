@@ -90,12 +90,19 @@ describe("recovery", () => {
   });
 
   it("stops a computation past the stage's time limit and fails the run without retrying", async () => {
-    await saveStageSettings(t.db, pathwaysStage, { timeLimitSeconds: 1 }, "test: 1 s limit");
-    // A slightly larger fluorite: a different crystal, whose hops and images take several seconds.
+    // Every hop up to 8 Å with 9 images in a 12 Å supercell: about 8 s of computing for fluorite.
+    await saveStageSettings(
+      t.db,
+      pathwaysStage,
+      { timeLimitSeconds: 1, params: { maxLength: 8, keep: 0, nImages: 9, minSupercellLength: 12 } },
+      "test: 1 s limit for a long computation",
+    );
     const [slow] = await insertStructures(t.db, [caF2(5.5)]);
     const failed = await waitFor("the run to fail", async () => {
       const r = await run(slow);
       return r?.status === "failed" ? r : undefined;
+    }).catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${JSON.stringify(await run(slow))} ${JSON.stringify(await rows("select * from graphile_worker.jobs"))}`);
     });
     expect(failed).toMatchObject({ attempts: 1, last_error: "time limit of 1 s exceeded" });
     expect(await rows("select 1 from pathways where structure_id = $1", [slow])).toHaveLength(0);

@@ -81,6 +81,8 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
     return startTick();
   };
 
+  // A process running only the import stage needs no feeder (nor a connection held for LISTEN).
+  if (stages.length === 0) return { tick: async () => [], stop: async () => undefined };
   const listener = await pool.connect();
   const onNotification = (msg: pg.Notification) => {
     const relevant =
