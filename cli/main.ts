@@ -1,3 +1,4 @@
+import { analyzeCommand } from "./commands/analyze";
 import { inspectCommand } from "./commands/inspect";
 import { pathsCommand } from "./commands/paths";
 
@@ -11,6 +12,10 @@ const COMMANDS: Record<string, Command> = {
   paths: {
     summary: "paths FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--json]  distinct migration hops",
     run: pathsCommand,
+  },
+  analyze: {
+    summary: "analyze FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--grid 0.2|0.1] [--json]  measures and BVSE barriers, no database",
+    run: analyzeCommand,
   },
 };
 

@@ -48,6 +48,19 @@ export interface Pathway {
   ionFraction: number;
   /** Closest approach of any other atom (periodic images included) to the straight hop, Å. */
   clearanceA: number;
+  /**
+   * Every hop of the input cell equivalent to this one (a hop and its reverse once; `multiplicity`
+   * of them): input site i to input site j displaced by the integer input-lattice vector `image`.
+   * The edges of the periodic graph whose dimensionality the measures report.
+   */
+  hops: EquivalentHop[];
+}
+
+/** A hop between input sites: from site i in the home cell to site j in the cell displaced by `image`. */
+export interface EquivalentHop {
+  i: number;
+  j: number;
+  image: Vec3;
 }
 
 /** Candidate hops farther apart than this (Å) only: two sites closer are one site. */
@@ -117,14 +130,14 @@ export function findDistinctPathways(structure: Structure, options: PathwayOptio
   });
 
   const seen = new Set<string>();
-  const classes: Array<{ hop: Hop; multiplicityPrim: number; signature: HopSignature }> = [];
+  const classes: Array<{ hop: Hop; orbit: Set<string>; multiplicityPrim: number; signature: HopSignature }> = [];
   for (const h of candidates) {
     if (seen.has(canonicalKey(h.i, h.j, h.image))) continue;
     const orbit = hopOrbit(perms, h);
     for (const k of orbit) seen.add(k);
     const hop = orientHop(p, near, h);
     const signature = hopSignature(p, near, p.sites[hop.i].frac, endFrac(p, hop), orbit.size / nIonPrim);
-    classes.push({ hop, multiplicityPrim: orbit.size, signature });
+    classes.push({ hop, orbit, multiplicityPrim: orbit.size, signature });
   }
 
   // Lengths within the tolerance form one group (chained), ordered inside by the signature.
@@ -168,8 +181,37 @@ export function findDistinctPathways(structure: Structure, options: PathwayOptio
       hopsPerIon: c.signature.hopsPerIon,
       ionFraction: nIon / structure.sites.length,
       clearanceA: segmentClearance(p, near, hop.i, hop.j, hop.image),
+      hops: inputCellHops(structure, prim.structure, prim.siteMap, c.orbit),
     };
   });
+}
+
+/** The hops of each pathway (as findDistinctPathways with the same options finds them), e.g. for a stored pathway row. */
+export function equivalentHops(structure: Structure, options: PathwayOptions = {}): EquivalentHop[][] {
+  return findDistinctPathways(structure, options).map((p) => p.hops);
+}
+
+/**
+ * The input-cell hops of a primitive-cell hop orbit: each primitive hop starts at every input site
+ * that is an image of its start site (cellsPerInput of them); its end is found by the hop vector,
+ * so the result does not depend on how the primitive cell's sites are offset from the input's.
+ */
+function inputCellHops(structure: Structure, p: Structure, siteMap: number[], orbit: Set<string>): EquivalentHop[] {
+  const inv = inverse3(structure.lattice);
+  const out: EquivalentHop[] = [];
+  for (const key of orbit) {
+    const [i, j, t0, t1, t2] = key.split(",").map(Number);
+    const hopVec = vecMat(subFrac(endFrac(p, { i, j, image: [t0, t1, t2], lengthA: 0 }), p.sites[i].frac), p.lattice);
+    siteMap.forEach((k, s) => {
+      if (k !== i) return;
+      const start = vecMat(structure.sites[s].frac, structure.lattice);
+      const f = vecMat([start[0] + hopVec[0], start[1] + hopVec[1], start[2] + hopVec[2]], inv);
+      const m = nearestInputSite(structure, siteMap, j, f);
+      const g = structure.sites[m].frac;
+      out.push({ i: s, j: m, image: [Math.round(f[0] - g[0]), Math.round(f[1] - g[1]), Math.round(f[2] - g[2])] });
+    });
+  }
+  return out;
 }
 
 const subFrac = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
