@@ -3,6 +3,7 @@ import { caF2, k2NiF4, kMgF3, liF } from "../../lib/structure/reference-crystals
 import { claimInputs } from "../../workers/engine/claim";
 import { DEFAULT_RECOVERY, startFeeder, type Feeder } from "../../workers/engine/feeder";
 import { feedStage } from "../../workers/engine/feed-stage";
+import { recordOutcome, startClaimedRun } from "../../workers/engine/run-state";
 import { readStageSettings, saveStageSettings, stageSettingsHistory } from "../../workers/engine/settings";
 import { pathwaysStage } from "../../workers/stages/pathways";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
@@ -108,6 +109,7 @@ describe("settings applied live by a running feeder", () => {
     expect(runs.map((r) => r.nsites)).toEqual([3, 3, 3]);
     expect(runs.map((r) => r.input_key)).not.toContain(String(kmgf3));
     expect(runs.map((r) => r.input_key)).not.toContain(String(k2nif4));
+    await feeders.pop()!.stop();
   });
 
   it("refuses criteria outside the whitelist or of the wrong type, and keeps every saved version", async () => {
@@ -127,5 +129,42 @@ describe("settings applied live by a running feeder", () => {
     expect(after.map((v) => v.version)).toEqual(after.map((_, i) => after.length - i));
     expect(after.at(-1)).toMatchObject({ version: 1, note: "defaults", concurrency: 2, params: { ion: "F", maxLength: 5, keep: 5 } });
     expect(after[0].note).toBe("test: large ones only");
+  });
+
+  it("completes saved params with the defaults of parameters the stage's code added later", async () => {
+    // As if nImages had been added to the stage after these settings were saved.
+    await t.pool.query("update stage_settings set params = params - 'nImages' where stage = 'pathways'");
+    const settings = await readStageSettings(t.db, pathwaysStage);
+    expect(settings.params).toMatchObject({ nImages: 5, ion: "F" });
+  });
+
+  it("takes back runs whose job vanished or that overran, and refuses the late outcome of the overrun attempt", async () => {
+    await resetRuns();
+    const [id] = await insertStructures(t.db, [caF2(6)]);
+    const key = String(id);
+    await saveStageSettings(t.db, pathwaysStage, { criteria: [{ column: "id", op: "eq", value: id }], concurrency: 1 }, "test");
+    expect((await feedStage(t.db, pathwaysStage, DEFAULT_RECOVERY)).claimed).toEqual([key]);
+
+    // The job disappears (e.g. deleted by hand): the run is pending again and claimed anew with a new job.
+    await t.pool.query("select graphile_worker.complete_jobs(array(select id from graphile_worker.jobs))");
+    const afterVanish = await feedStage(t.db, pathwaysStage, DEFAULT_RECOVERY);
+    expect(afterVanish.recovered.requeued).toEqual([key]);
+    expect(afterVanish.claimed).toEqual([key]);
+    expect(await jobKeys()).toEqual([`pathways:${key}`]);
+
+    // A live worker (fresh heartbeat) starts it, then runs far past the 900 s time limit.
+    await t.pool.query("insert into workers (id, host, pid, stages) values ('slow-worker', 'test', 1, '{stage:pathways}')");
+    const fence = await startClaimedRun(t.db, "pathways", key, "slow-worker");
+    expect(fence).toEqual({ stage: "pathways", inputKey: key, workerId: "slow-worker", attempt: 1 });
+    await t.pool.query("update stage_runs set started_at = now() - interval '2 hours' where input_key = $1", [key]);
+    const afterOverrun = await feedStage(t.db, pathwaysStage, DEFAULT_RECOVERY);
+    expect(afterOverrun.recovered.requeued).toEqual([key]);
+    expect(afterOverrun.claimed).toEqual([key]);
+    const [runRow] = await rows("select status, attempts, last_error from stage_runs where input_key = $1", [key]);
+    expect(runRow).toEqual({ status: "queued", attempts: 1, last_error: "attempt 1 lost: it ran past the time limit" });
+
+    // The slow worker finally finishes: its outcome no longer counts.
+    expect(await recordOutcome(t.db, fence!, { status: "done", result: { ids: [] }, note: "late" })).toBe(false);
+    expect((await rows("select status, note from stage_runs where input_key = $1", [key]))[0]).toMatchObject({ status: "queued" });
   });
 });

@@ -79,14 +79,25 @@ export async function ensureStageSettings(db: Executor, stage: AnyStage): Promis
   });
 }
 
-/** The current settings of a stage, seeding them from its defaults on first use. */
+/**
+ * Saved params over the stage's current defaults: a parameter added to a stage's code after its
+ * settings were saved takes its default instead of making every saved version invalid.
+ */
+export function effectiveParams(stage: AnyStage, saved: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...(stage.defaults.params as Record<string, unknown>), ...saved };
+  const parsed = stage.params.safeParse(merged);
+  if (!parsed.success) throw new Error(`stage ${stage.name}: saved params are not valid: ${parsed.error.message}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+/** The current settings of a stage (params completed by effectiveParams), seeding them from its defaults on first use. */
 export async function readStageSettings(db: Executor, stage: AnyStage): Promise<StageSettingsRow> {
   let [row] = await db.select().from(stageSettings).where(eq(stageSettings.stage, stage.name));
   if (!row) {
     await ensureStageSettings(db, stage);
     [row] = await db.select().from(stageSettings).where(eq(stageSettings.stage, stage.name));
   }
-  return row;
+  return { ...row, params: effectiveParams(stage, row.params) };
 }
 
 /**
@@ -107,7 +118,7 @@ export async function saveStageSettings(
       priority: change.priority ?? current.priority,
       concurrency: change.concurrency ?? current.concurrency,
       paused: change.paused ?? current.paused,
-      params: { ...current.params, ...change.params },
+      params: { ...effectiveParams(stage, current.params), ...change.params },
       autoBroaden: change.autoBroaden === undefined ? current.autoBroaden : change.autoBroaden,
       timeLimitSeconds: change.timeLimitSeconds ?? current.timeLimitSeconds,
     });
