@@ -54,7 +54,8 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
     try {
       rows = await sharedComputePool().run({ stage: stage.name, input, params }, settings.timeLimitSeconds * 1000);
     } catch (e) {
-      // A crashed thread may be a passing problem (e.g. out of memory); anything else is the input's.
+      // The computation's own errors (and running out of memory on it) and the time limit are the
+      // input's; a thread that exited some other way may be a passing problem, so the job is retried.
       if (e instanceof ComputeError || e instanceof TimeLimitError) {
         await fail(e.message);
         return;
