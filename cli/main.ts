@@ -1,6 +1,7 @@
 import { analyzeCommand } from "./commands/analyze";
 import { inspectCommand } from "./commands/inspect";
 import { pathsCommand } from "./commands/paths";
+import { workerCommand } from "./commands/worker";
 
 interface Command {
   summary: string;
@@ -16,6 +17,10 @@ const COMMANDS: Record<string, Command> = {
   analyze: {
     summary: "analyze FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--grid 0.2|0.1] [--json]  measures and BVSE barriers, no database",
     run: analyzeCommand,
+  },
+  worker: {
+    summary: "worker [--only STAGE,...] [--concurrency N]  run pipeline stages against DATABASE_URL",
+    run: workerCommand,
   },
 };
 
