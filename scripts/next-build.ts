@@ -69,5 +69,7 @@ export async function ensureNextBuild(
       code === 0 ? resolve() : reject(new Error(`next build failed (${signal ?? `exit ${code}`})`)),
     );
   });
-  await fs.writeFile(stampPath(root), hash);
+  // Hashed again after the build: next build rewrites tsconfig.json (it adds its type folders), and a
+  // hash taken before would make every later start rebuild for that alone.
+  await fs.writeFile(stampPath(root), await sourceHash(root));
 }
