@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { doublePrecision, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { HopImages } from "../../lib/interpolation/hop-images";
+import type { EquivalentHop } from "../../lib/pathways/distinct-hops";
 import type { Vec3 } from "../../lib/structure/vector";
 import { structures } from "./structures";
 
@@ -30,6 +31,14 @@ export const pathways = pgTable(
     endCart: doublePrecision("end_cart").array().$type<Vec3>().notNull(),
     startOrbit: integer("start_orbit").notNull(),
     endOrbit: integer("end_orbit").notNull(),
+    /**
+     * Input-site indices of the representative hop's ends, and every equivalent hop of the cell:
+     * the measures stage needs them (oxidation state of the moving ion, dimensionality). Null on rows
+     * written before these columns existed; re-running the pathways stage fills them.
+     */
+    startSite: integer("start_site"),
+    endSite: integer("end_site"),
+    hops: jsonb("hops").$type<EquivalentHop[]>(),
     startWyckoff: text("start_wyckoff"),
     endWyckoff: text("end_wyckoff"),
     /** Equivalent hops per cell of the stored structure. */
