@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { MP_SUMMARY_FIELDS } from "../../lib/sources/materials-project";
 import { caF2, fe3O4, k2NiF4, kMgF3 } from "../../lib/structure/reference-crystals";
 import { importFromMaterialsProject } from "../../server/services/importers/materials-project";
+import { describeCounts } from "../../server/services/importers/import-counts";
 import { importOutcomes } from "../../server/services/importers/import-outcomes";
 import { IMPORT_PROGRESS_TABLE_SQL, pgProgressStore } from "../../server/services/importers/progress-store";
 import { startFakeMaterialsProject, type FakeMpDocument } from "../fake-servers/materials-project";
@@ -87,6 +88,7 @@ describe("Materials Project import against a local fake of the summary API", () 
     expect(result.counts).toMatchObject({ fetched: 9, queued: 7, alreadyQueued: 0, skipped: 2, total: 9, pages: 3, retries: 4 });
     expect(result.counts.skipReasons).toEqual({ disordered: 1, "malformed structure": 1 });
     expect(result.finished).toBe(true);
+    expect(describeCounts(result.counts)).toBe("9/9 fetched, 7 queued, 0 already queued, 2 skipped (1 disordered, 1 malformed structure)");
     // Retry-After is honoured (2 s, 1 s); a 5xx waits the base delay, doubling on its second failure in a row.
     expect(delays).toEqual([2000, 1000, 1000, 2000]);
     expect(progress.seen.map((c) => c.fetched)).toEqual([3, 6, 9]);
