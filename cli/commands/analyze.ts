@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { type AnalyzeProgress, type StructureAnalysis, analyzeStructure } from "../../lib/analysis/analyze-structure";
 import { progressBar } from "../progress";
 import { readStructuresFromPath } from "./inspect";
-import { numberOption } from "./options";
+import { HOP_OPTIONS, hopOptions, numberOption } from "./options";
 
 const USAGE = "usage: hopscape analyze FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--grid 0.2|0.1] [--json]";
 
@@ -11,22 +11,12 @@ export async function analyzeCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      ion: { type: "string", default: "F" },
-      "max-length": { type: "string", default: "5" },
-      limit: { type: "string", default: "5" },
-      images: { type: "string", default: "5" },
-      grid: { type: "string", default: "0.2" },
-      json: { type: "boolean" },
-    },
+    options: { ...HOP_OPTIONS, grid: { type: "string", default: "0.2" } },
   });
   const file = positionals[0];
   if (!file) throw new Error(USAGE);
   const options = {
-    ion: values.ion,
-    maxLength: numberOption(values["max-length"], "--max-length", { min: 0.5, max: 20 }),
-    limit: numberOption(values.limit, "--limit", { min: 0, integer: true }),
-    nImages: numberOption(values.images, "--images", { min: 1, max: 50, integer: true }),
+    ...hopOptions(values, 1),
     // Finer than 0.05 Å costs 8× memory per halving for no change in the barriers' useful digits.
     gridSpacingA: numberOption(values.grid, "--grid", { min: 0.05, max: 1 }),
   };

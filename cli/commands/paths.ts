@@ -5,7 +5,7 @@ import { summarizePathway } from "../../lib/records/pathway-summary";
 import { describeStructure } from "../../lib/records/structure-summary";
 import { progressBar } from "../progress";
 import { readStructuresFromPath } from "./inspect";
-import { numberOption } from "./options";
+import { HOP_OPTIONS, hopOptions } from "./options";
 
 const USAGE = "usage: hopscape paths FILE [--ion F] [--max-length 5] [--limit 5|0] [--images 5] [--json]";
 
@@ -13,20 +13,11 @@ export async function pathsCommand(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      ion: { type: "string", default: "F" },
-      "max-length": { type: "string", default: "5" },
-      limit: { type: "string", default: "5" },
-      images: { type: "string", default: "5" },
-      json: { type: "boolean" },
-    },
+    options: HOP_OPTIONS,
   });
   const file = positionals[0];
   if (!file) throw new Error(USAGE);
-  const maxLength = numberOption(values["max-length"], "--max-length", { min: 0.5, max: 20 });
-  const limit = numberOption(values.limit, "--limit", { min: 0, integer: true });
-  const nImages = numberOption(values.images, "--images", { min: 0, max: 50, integer: true });
-  const ion = values.ion;
+  const { ion, maxLength, limit, nImages } = hopOptions(values, 0);
 
   const [structure] = readStructuresFromPath(file);
   const pathways = findDistinctPathways(structure, { ion, maxLength, limit });

@@ -19,7 +19,14 @@ export interface StructureSummary {
   oxidationStates: number[];
 }
 
-export function describeStructure(structure: Structure, symprec = DEFAULT_SYMPREC): StructureSummary {
+/**
+ * `oxidationStates` may be given when the caller has already assigned them (or, as [], when none
+ * could be assigned); otherwise they are assigned here and an impossible assignment throws.
+ */
+export function describeStructure(
+  structure: Structure,
+  { symprec = DEFAULT_SYMPREC, oxidationStates }: { symprec?: number; oxidationStates?: number[] } = {},
+): StructureSummary {
   const composition = compositionOf(structure);
   const symmetry = analyzeSymmetry(structure, symprec);
   return {
@@ -29,6 +36,6 @@ export function describeStructure(structure: Structure, symprec = DEFAULT_SYMPRE
     spacegroup: { number: symmetry.number, symbol: symmetry.symbol },
     lattice: { ...latticeParameters(structure.lattice), volume: latticeVolume(structure.lattice) },
     density: densityGPerCm3(structure),
-    oxidationStates: assignOxidationStates(structure),
+    oxidationStates: oxidationStates ?? assignOxidationStates(structure),
   };
 }
