@@ -34,12 +34,15 @@ async function stopAll(code: number): Promise<never> {
   process.exit(code);
 }
 
+let firstSignalAt = 0;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, () => {
     if (shutdown.stopping) {
-      log(`[start] ${signal} again: still stopping (the database stops last)`);
+      // npm and tsx pass a terminal's Ctrl-C on as well, so one press arrives twice within moments.
+      if (Date.now() - firstSignalAt > 1000) log(`[start] ${signal} again: still stopping (the database stops last)`);
       return;
     }
+    firstSignalAt = Date.now();
     log(`[start] ${signal} received`);
     void stopAll(0);
   });
