@@ -1,7 +1,7 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { structures } from "../../db/schema/index";
-import { compileCriteria, compilePriority, criteriaColumnsOf } from "./criteria";
+import { pathways, structures } from "../../db/schema/index";
+import { compileCriteria, compilePriority, criteriaColumnsOf, mergeCriteriaColumns } from "./criteria";
 
 const dialect = new PgDialect();
 const columns = criteriaColumnsOf(structures, ["fingerprint"]);
@@ -47,5 +47,14 @@ describe("criteria compiled to SQL", () => {
       '"structures"."nsites" desc nulls last',
     ]);
     expect(() => compilePriority([{ column: "id; drop", dir: "asc" }], columns)).toThrow(/unknown priority column/);
+  });
+
+  it("compiles criteria over an input and its joined tables, and refuses a name two tables give", () => {
+    const joined = mergeCriteriaColumns(criteriaColumnsOf(pathways), criteriaColumnsOf(structures, ["id", "created_at", "fingerprint"]));
+    const q = dialect.sqlToQuery(
+      compileCriteria([{ column: "nsites_777", op: "lte", value: 150 }, { column: "nsites", op: "lte", value: 12 }], joined, {}),
+    );
+    expect(q.sql).toBe('("pathways"."nsites_777" <= cast($1 as integer)) and ("structures"."nsites" <= cast($2 as integer))');
+    expect(() => mergeCriteriaColumns(criteriaColumnsOf(pathways), criteriaColumnsOf(structures))).toThrow(/criteria column id is named by two tables/);
   });
 });

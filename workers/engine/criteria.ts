@@ -136,3 +136,19 @@ export function criteriaColumnsOf(table: PgTable, except: string[] = []): Record
       .map((c) => [c.name, c as AnyPgColumn]),
   );
 }
+
+/**
+ * The whitelists of an input and its joined tables as one: a stage's criteria may then name columns
+ * of any of them. A name given twice is refused rather than silently taken from one table; leave
+ * shared names (id, created_at) out of all but one table.
+ */
+export function mergeCriteriaColumns(...lists: Array<Record<string, AnyPgColumn>>): Record<string, AnyPgColumn> {
+  const merged: Record<string, AnyPgColumn> = {};
+  for (const list of lists) {
+    for (const [name, column] of Object.entries(list)) {
+      if (name in merged) throw new Error(`criteria column ${name} is named by two tables; leave it out of one`);
+      merged[name] = column;
+    }
+  }
+  return merged;
+}

@@ -39,7 +39,8 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
   const recovery = { ...DEFAULT_RECOVERY, ...options.recovery };
   for (const stage of stages) await ensureStageSettings(db, stage);
 
-  const inputTables = new Set(stages.map((s) => getTableName(s.input.table)));
+  // A row in a joined table can make input eligible too (e.g. a pathway once its measures exist).
+  const inputTables = new Set(stages.flatMap((s) => [s.input.table, ...(s.input.join ?? []).map((j) => j.table)]).map(getTableName));
   const names = new Set(stages.map((s) => s.name));
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;

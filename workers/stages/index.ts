@@ -2,10 +2,13 @@ import type { TaskList } from "graphile-worker";
 import { stageTask } from "../engine/stage-task";
 import { stageTaskIdentifier, type AnyStage } from "../engine/define-stage";
 import type { TaskContext } from "../task-context";
+import { barriersStage } from "./barriers";
+import { measuresStage } from "./measures";
 import { pathwaysStage } from "./pathways";
+import { percolationStage } from "./percolation";
 
 /** Every stage the engine runs, in pipeline order. A new stage is one file here and one entry in this list. */
-export const STAGES: readonly AnyStage[] = [pathwaysStage];
+export const STAGES: readonly AnyStage[] = [pathwaysStage, measuresStage, barriersStage, percolationStage];
 
 export function stageNamed(name: string): AnyStage {
   const stage = STAGES.find((s) => s.name === name);

@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type SQL } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { z } from "zod";
 import { pathways, structures, type NewPathwayRow, type PathwayImages, type StructureRow } from "../../db/schema/index";
 import { buildHopImages } from "../../lib/interpolation/hop-images";
@@ -7,6 +7,7 @@ import { supercellSizes, type SupercellSizes } from "../../lib/pathways/supercel
 import { DEFAULT_SYMPREC } from "../../lib/symmetry/analyze";
 import { criteriaColumnsOf } from "../engine/criteria";
 import { defineStage } from "../engine/define-stage";
+import { replaceOnConflict } from "../engine/replace-on-conflict";
 
 export const pathwayParams = z.object({
   /** Mobile species. */
@@ -92,11 +93,7 @@ function rowOf(structureId: number, c: ComputedPathway, params: PathwayParams): 
 }
 
 // On a re-run (e.g. after auto-broaden) a hop keeps its row and id: every column but the identity is replaced.
-const UPDATE_ON_RERUN: Record<string, SQL> = Object.fromEntries(
-  Object.entries(getTableColumns(pathways))
-    .filter(([key]) => !["id", "structureId", "index", "createdAt"].includes(key))
-    .map(([key, column]) => [key, key === "updatedAt" ? sql`now()` : sql.raw(`excluded."${column.name}"`)]),
-);
+const UPDATE_ON_RERUN = replaceOnConflict(pathways, ["structureId", "index"]);
 
 /**
  * Pathways stage: the symmetry-distinct hops of the mobile ion in each structure that contains it,
