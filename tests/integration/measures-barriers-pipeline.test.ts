@@ -156,10 +156,11 @@ describe("structures → pathways → measures → barriers, and percolation, wi
         percolation_3d: analysis.percolation.framework["3D"],
       });
       // The grid minimum, which analyze does not report, is the F⁻ site bound by its cations: attractive
-      // BVSE, below zero. Percolating in more directions never costs less.
+      // BVSE, below zero. Percolating in more directions never costs less (up to rounding: in these
+      // cubic crystals the three levels are one level reached along different sums).
       expect(perc.minimum_energy).toBeLessThan(0);
-      expect(perc.percolation_1d).toBeLessThanOrEqual(perc.percolation_2d);
-      expect(perc.percolation_2d).toBeLessThanOrEqual(perc.percolation_3d);
+      expect(perc.percolation_1d).toBeLessThanOrEqual(perc.percolation_2d + 1e-12);
+      expect(perc.percolation_2d).toBeLessThanOrEqual(perc.percolation_3d + 1e-12);
     }
 
     // MgF: measured without charges (as analyze reports it), screened out of barriers by its oxidation
