@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { createPool } from "../db/client";
 import { startEmbeddedPostgres } from "../db/embedded";
 import { migrateDatabase } from "../db/migrate";
-import { startWorkerRunner } from "../workers/runner";
+import { startPipeline } from "../workers/engine/pipeline";
 import { ensureNextBuild } from "./next-build";
 import { seedLibrary } from "./seed-library";
 import { ShutdownStack } from "./shutdown-stack";
@@ -75,9 +75,10 @@ async function main(): Promise<void> {
   if (shutdown.stopping) return;
 
   // The worker starts before the web build so that the library is imported while Next.js builds.
-  const worker = await startWorkerRunner({ connectionString: url });
-  shutdown.push("worker", () => worker.stop());
-  log(`[worker] ${worker.id} running`);
+  // Concurrency: the runner's default (HOPSCAPE_WORKER_CONCURRENCY or the number of CPUs).
+  const pipeline = await startPipeline({ connectionString: url });
+  shutdown.push("pipeline", () => pipeline.stop());
+  log(`[worker] ${pipeline.workerId} running every stage`);
 
   const env = { ...process.env, DATABASE_URL: url };
   await ensureNextBuild(root, env, log);
