@@ -38,6 +38,11 @@ export const stageRuns = pgTable(
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
+    /**
+     * Set when someone moved this input to the front of its stage's queue: while the run is pending,
+     * the feeder claims it before anything its priority would pick, latest move first.
+     */
+    frontAt: timestamp("front_at", { withTimezone: true }),
   },
   (t) => [
     uniqueIndex("stage_runs_stage_input_key").on(t.stage, t.inputKey),

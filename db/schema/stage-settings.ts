@@ -8,10 +8,8 @@ export interface CriterionSetting {
   value?: unknown;
 }
 
-export interface PrioritySetting {
-  column: string;
-  dir: "asc" | "desc";
-}
+/** One ordering term: a whitelisted column with a direction, or a ranking registered in code (workers/engine/rankings.ts) by name. */
+export type PrioritySetting = { column: string; dir: "asc" | "desc" } | { ranking: string };
 
 /**
  * A schedule for widening one parameter when a stage runs out of eligible input: `steps` are the
