@@ -6,3 +6,5 @@ export * from "./stage-settings";
 export * from "./measures";
 export * from "./barriers";
 export * from "./percolation";
+export * from "./import-progress";
+export * from "./dft";
