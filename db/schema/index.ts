@@ -8,3 +8,5 @@ export * from "./barriers";
 export * from "./percolation";
 export * from "./import-progress";
 export * from "./dft";
+export * from "./checkpoints";
+export * from "./maintenance";
