@@ -7,6 +7,7 @@ import styles from "./site-nav.module.css";
 const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/structures", label: "Structures" },
+  { href: "/pathways", label: "Pathways" },
   { href: "/submit", label: "Submit" },
 ] as const;
 

@@ -11,11 +11,12 @@ import { useMemo, useState } from "react";
 import type { Structure } from "../../lib/structure/structure";
 import { AtomSpheres } from "./atom-spheres";
 import { CellBox } from "./cell-box";
-import { cellSpan, drawnAtoms } from "./cell-geometry";
+import { cellCentre, cellSpan, drawnAtoms } from "./cell-geometry";
 import { ElementLegend } from "./element-legend";
+import { PathwayLines, type DrawnPathway } from "./pathway-lines";
 import styles from "./structure-viewer.module.css";
 
-export default function StructureViewer({ structure }: { structure: Structure }) {
+export default function StructureViewer({ structure, pathways = [] }: { structure: Structure; pathways?: DrawnPathway[] }) {
   const atoms = useMemo(() => drawnAtoms(structure), [structure]);
   const span = useMemo(() => cellSpan(structure), [structure]);
   const [hovered, setHovered] = useState<number | null>(null);
@@ -43,6 +44,7 @@ export default function StructureViewer({ structure }: { structure: Structure })
           <directionalLight position={[-6, -2, -4]} intensity={0.6} />
           <AtomSpheres structure={structure} atoms={atoms} hovered={hovered} onHover={setHovered} />
           <CellBox structure={structure} />
+          <PathwayLines pathways={pathways} centre={cellCentre(structure)} />
           <OrbitControls makeDefault enableDamping={false} />
         </Canvas>
       </div>

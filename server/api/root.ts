@@ -1,4 +1,6 @@
 /** The application's router: one sub-router per domain. */
+import { overviewRouter } from "./routers/overview";
+import { pathwaysRouter } from "./routers/pathways";
 import { structuresRouter } from "./routers/structures";
 import { submissionsRouter } from "./routers/submissions";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -6,6 +8,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   structures: structuresRouter,
   submissions: submissionsRouter,
+  pathways: pathwaysRouter,
+  overview: overviewRouter,
 });
 
 export type AppRouter = typeof appRouter;

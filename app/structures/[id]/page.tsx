@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { SitesTable } from "../../../components/structure-detail/sites-table";
 import { StructureFacts } from "../../../components/structure-detail/structure-facts";
+import { StructurePathways } from "../../../components/structure-detail/structure-pathways";
 import styles from "../../../components/structure-detail/structure-detail.module.css";
 import { StructureViewerLoader } from "../../../components/structure-viewer/structure-viewer-loader";
 import { getServerCaller } from "../../../server/api/server-caller";
@@ -70,9 +71,11 @@ export default async function StructurePage({ params, searchParams }: Props) {
           </div>
         </section>
         <section aria-label="Unit cell in 3D">
-          <StructureViewerLoader structure={s.structure} />
+          <StructureViewerLoader structure={s.structure} structureId={s.id} />
         </section>
       </div>
+      <h2>Pathways</h2>
+      <StructurePathways structureId={s.id} />
       <h2>Sites</h2>
       <div className={styles.sites}>
         <SitesTable structure={s.structure} />

@@ -1,0 +1,98 @@
+/**
+ * The pathways table's query language: every numeric column can be filtered by a range
+ * (`<key>Min`, `<key>Max`) and sorted by; the structure-side filters (elements, formula,
+ * space group) are the structures table's own. A zod whitelist decides what a client may ask for;
+ * drizzle turns it into SQL with every value bound. The tRPC list procedure and the CSV stream
+ * read the same query string, so a copied table URL downloads exactly the rows it shows.
+ */
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import { pathways } from "../../db/schema/pathways";
+import { structures } from "../../db/schema/structures";
+import { structureFilterSchema, structureListSchema, structureWhere } from "./structure-filters";
+import { PATHWAY_RESULT_COLUMNS } from "./pathway-result-columns";
+
+/** Numeric columns a user may filter by range and sort by, keyed by their URL / TypeScript name. */
+export const PATHWAY_NUMBER_COLUMNS = {
+  index: pathways.index,
+  length: pathways.length,
+  multiplicity: pathways.multiplicity,
+  hopsPerIon: pathways.hopsPerIon,
+  ionFraction: pathways.ionFraction,
+  clearance: pathways.clearance,
+  nsites777: pathways.nsites777,
+  nsites101010: pathways.nsites101010,
+  nsites121212: pathways.nsites121212,
+  maxLength: pathways.maxLength,
+  ...PATHWAY_RESULT_COLUMNS,
+} as const satisfies Record<string, AnyPgColumn>;
+
+export type PathwayNumberKey = keyof typeof PATHWAY_NUMBER_COLUMNS;
+export const PATHWAY_NUMBER_KEYS = Object.keys(PATHWAY_NUMBER_COLUMNS) as PathwayNumberKey[];
+
+/** Text-like sort keys beside the numbers: the structure's formula and space group, and "structure" (id, then rank). */
+export const PATHWAY_SORT_KEYS = ["structure", "formula", "spacegroup", ...PATHWAY_NUMBER_KEYS] as [string, ...string[]];
+export type PathwaySortKey = "structure" | "formula" | "spacegroup" | PathwayNumberKey;
+
+const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v);
+
+/** A bound of a range filter: any finite number ("" means no bound). */
+const optionalNumber = z.preprocess(blankToUndefined, z.coerce.number().finite().optional());
+
+type RangeShape = { [K in PathwayNumberKey as `${K}Min` | `${K}Max`]: typeof optionalNumber };
+const rangeShape = Object.fromEntries(
+  PATHWAY_NUMBER_KEYS.flatMap((k) => [
+    [`${k}Min`, optionalNumber],
+    [`${k}Max`, optionalNumber],
+  ]),
+) as RangeShape;
+
+export const pathwayFilterSchema = structureFilterSchema
+  .pick({ elements: true, formula: true, spacegroup: true })
+  .extend({
+    structureId: z.preprocess(blankToUndefined, z.coerce.number().int().positive().optional()),
+    ...rangeShape,
+  });
+
+export const pathwayListSchema = pathwayFilterSchema.extend({
+  sort: z.preprocess(blankToUndefined, z.enum(PATHWAY_SORT_KEYS).default("structure")),
+  dir: z.preprocess(blankToUndefined, z.enum(["asc", "desc"]).default("asc")),
+  // Pages as the structures table has them.
+  ...structureListSchema.pick({ page: true, pageSize: true }).shape,
+});
+
+export type PathwayFilters = z.output<typeof pathwayFilterSchema>;
+export type PathwayListQuery = z.output<typeof pathwayListSchema>;
+
+/**
+ * WHERE over pathways joined to structures and to the per-pathway result tables. Missing results
+ * (NULL) never satisfy a range, as in SQL: a bound on a barrier lists only pathways that have one.
+ */
+export function pathwayWhere(f: PathwayFilters): SQL | undefined {
+  const conds: (SQL | undefined)[] = [
+    structureWhere({ elements: f.elements, formula: f.formula, spacegroup: f.spacegroup }),
+  ];
+  if (f.structureId !== undefined) conds.push(eq(pathways.structureId, f.structureId));
+  for (const key of PATHWAY_NUMBER_KEYS) {
+    const column = PATHWAY_NUMBER_COLUMNS[key];
+    const min = f[`${key}Min`];
+    const max = f[`${key}Max`];
+    if (min !== undefined) conds.push(gte(column, min));
+    if (max !== undefined) conds.push(lte(column, max));
+  }
+  return and(...conds);
+}
+
+/**
+ * ORDER BY for a sort key. Missing results go last in either direction (a pathway without a
+ * barrier is not "lowest"), and the pathway id breaks ties so pages never overlap or skip rows.
+ */
+export function pathwayOrderBy(sort: PathwaySortKey, dir: "asc" | "desc"): SQL[] {
+  const by = dir === "asc" ? asc : desc;
+  if (sort === "structure") return [by(pathways.structureId), by(pathways.index), by(pathways.id)];
+  if (sort === "formula") return [by(structures.formula), by(pathways.structureId), by(pathways.index), by(pathways.id)];
+  if (sort === "spacegroup") return [by(structures.spacegroupNumber), by(pathways.id)];
+  const column = PATHWAY_NUMBER_COLUMNS[sort];
+  return [dir === "asc" ? sql`${column} asc nulls last` : sql`${column} desc nulls last`, by(pathways.id)];
+}
