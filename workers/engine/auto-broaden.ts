@@ -29,7 +29,7 @@ export async function applyNextBroadenStep(
   const which = stage.reopenOnBroaden?.(stage.params.parse(saved.params)) ?? sql`true`;
   const reopened = await tx.execute(sql`
     update stage_runs
-       set status = 'pending', attempts = 0, claimed_at = null, started_at = null, finished_at = null, worker_id = null,
+       set status = 'pending', attempts = 0, claimed_at = null, started_at = null, finished_at = null, worker_id = null, front_at = null,
            note = ${`reopened by ${note}`}
      where stage_runs.stage = ${stage.name} and stage_runs.status = 'done' and (${which})
      returning 1`);

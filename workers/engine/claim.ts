@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
 import type { StageSettingsRow } from "../../db/schema/index";
-import { compileCriteria, compilePriority } from "./criteria";
 import { DEFAULT_MAX_ATTEMPTS, stageTaskIdentifier, type AnyStage, type Transaction } from "./define-stage";
+import { claimOrder, eligibleCondition, inputsWhere } from "./eligibility";
 
 /**
- * Claims up to `limit` eligible inputs, highest priority first, and queues one graphile-worker job
- * for each, in the caller's transaction (a claim never exists without its job, nor a job without
+ * Claims up to `limit` eligible inputs, those moved to the front first, then by priority, and
+ * queues one graphile-worker job for each, in the caller's transaction (a claim never exists without its job, nor a job without
  * its claim). Eligible: the criteria hold, and either the input's run was reopened (pending) or it
  * has no run and no result rows yet. Two feeders racing for the same input both try to insert its
  * run; the loser meets the winner's row in ON CONFLICT and, finding it no longer pending, claims
@@ -18,22 +18,13 @@ export async function claimInputs(
   limit: number,
 ): Promise<string[]> {
   if (limit <= 0) return [];
-  const { table, key, join = [] } = stage.input;
-  const criteria = compileCriteria(settings.criteria, stage.criteriaColumns, settings.params);
-  const order = [...compilePriority(settings.priority, stage.criteriaColumns), sql`${key} asc`];
-  const joins = join.map((j) => sql` join ${j.table} on ${j.on}`);
+  const { key } = stage.input;
+  const eligible = eligibleCondition(stage, settings.criteria, settings.params);
+  const order = claimOrder(stage, settings.priority);
   const { rows } = await tx.execute<{ input_key: string }>(sql`
     with picked as (
       select ${key}::text as input_key
-        from ${table}${sql.join(joins, sql``)}
-       where ${criteria}
-         and not exists (
-           select 1 from stage_runs r
-            where r.stage = ${stage.name} and r.input_key = ${key}::text and r.status <> 'pending')
-         and (not exists (select 1 from ${stage.output.table} where ${stage.output.key} = ${key})
-              or exists (
-                select 1 from stage_runs r
-                 where r.stage = ${stage.name} and r.input_key = ${key}::text and r.status = 'pending'))
+        ${inputsWhere(stage, eligible)}
        order by ${sql.join(order, sql`, `)}
        limit ${limit}
     )

@@ -21,11 +21,18 @@ export const criterionSchema = z.object({
   /** A value, a list (in, not_in, array ops), or { param: name } to use a stage parameter's current value. */
   value: z.unknown().optional(),
 });
-export const prioritySchema = z.object({ column: z.string(), dir: z.enum(["asc", "desc"]) });
+export const priorityColumnSchema = z.object({ column: z.string(), dir: z.enum(["asc", "desc"]) });
+/** A ranking is chosen by name only; its SQL lives in code (rankings.ts), never in settings. */
+export const priorityRankingSchema = z.object({ ranking: z.string() });
+export const prioritySchema = z.union([priorityColumnSchema, priorityRankingSchema]);
 
-type Kind = "number" | "string" | "boolean" | "date" | "array";
+/** The ORDER BY terms of a named ranking for the stage being compiled; throws when there is none such. */
+export type RankingResolver = (name: string) => SQL[];
+
+export type Kind = "number" | "string" | "boolean" | "date" | "array";
 const SCALAR_OPS: CriterionOp[] = ["eq", "ne", "lt", "lte", "gt", "gte", "in", "not_in", "is_null", "not_null"];
-const OPS_BY_KIND: Record<Kind, CriterionOp[]> = {
+/** Operators that apply to a column of each kind (the settings page offers only these). */
+export const OPS_BY_KIND: Record<Kind, CriterionOp[]> = {
   number: SCALAR_OPS,
   string: SCALAR_OPS,
   date: SCALAR_OPS,
@@ -35,7 +42,7 @@ const OPS_BY_KIND: Record<Kind, CriterionOp[]> = {
 
 const COMPARISONS: Record<string, string> = { eq: "=", ne: "<>", lt: "<", lte: "<=", gt: ">", gte: ">=" };
 
-function kindOf(column: AnyPgColumn): Kind {
+export function kindOf(column: AnyPgColumn): Kind {
   const t = column.dataType;
   if (t === "number" || t === "string" || t === "boolean" || t === "date" || t === "array") return t;
   throw new Error(`column ${column.name} (${t}) cannot be used in criteria`);
@@ -48,7 +55,7 @@ const scalarSchemas = {
   date: z.iso.datetime({ offset: true }).or(z.iso.date()),
 };
 
-function scalarKind(column: AnyPgColumn): Exclude<Kind, "array"> {
+export function scalarKind(column: AnyPgColumn): Exclude<Kind, "array"> {
   const kind = kindOf(column);
   if (kind !== "array") return kind;
   const base = (column as unknown as { baseColumn?: AnyPgColumn }).baseColumn;
@@ -114,10 +121,21 @@ export function compileCriteria(
   );
 }
 
-/** ORDER BY terms for the priority (nulls last either way), without the final tie-breaker. */
-export function compilePriority(priority: PrioritySetting[], columns: Record<string, AnyPgColumn>): SQL[] {
-  return priority.map((p) => {
+/**
+ * ORDER BY terms for the priority (nulls last either way), without the final tie-breaker. A
+ * `{ ranking }` entry expands to the ranking's terms, which only `resolveRanking` can supply.
+ */
+export function compilePriority(
+  priority: PrioritySetting[],
+  columns: Record<string, AnyPgColumn>,
+  resolveRanking?: RankingResolver,
+): SQL[] {
+  return priority.flatMap((p) => {
     const parsed = prioritySchema.parse(p);
+    if ("ranking" in parsed) {
+      if (!resolveRanking) throw new Error(`ranking ${parsed.ranking} cannot be used here`);
+      return resolveRanking(parsed.ranking);
+    }
     const column = columns[parsed.column];
     if (!column) throw new Error(`unknown priority column ${parsed.column}; allowed: ${Object.keys(columns).join(", ")}`);
     kindOf(column);

@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Database } from "../../db/client";
 import type { AutoBroadenSetting, CriterionSetting, PrioritySetting } from "../../db/schema/index";
 import { compileCriteria, compilePriority } from "./criteria";
+import { rankingResolver } from "./rankings";
 
 /** A drizzle transaction: stage writes happen inside the engine's transaction that also finishes the run. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -67,7 +68,7 @@ export function defineStage<Input, P, Row>(declaration: StageDeclaration<Input, 
   const { defaults, criteriaColumns } = declaration;
   const params = declaration.params.parse(defaults.params) as Record<string, unknown>;
   compileCriteria(defaults.criteria, criteriaColumns, params);
-  compilePriority(defaults.priority, criteriaColumns);
+  compilePriority(defaults.priority, criteriaColumns, rankingResolver(declaration));
   return declaration;
 }
 

@@ -13,6 +13,7 @@ import {
 import { compileCriteria, compilePriority } from "./criteria";
 import { DEFAULT_TIME_LIMIT_SECONDS, type AnyStage, type Transaction } from "./define-stage";
 import { NOTIFY_SETTINGS } from "./notify";
+import { rankingResolver } from "./rankings";
 
 type Executor = Database | Transaction;
 
@@ -52,7 +53,7 @@ function defaultFields(stage: AnyStage): SettingsFields {
 export function validateSettings(stage: AnyStage, fields: SettingsFields): SettingsFields {
   const params = stage.params.parse(fields.params) as Record<string, unknown>;
   compileCriteria(fields.criteria, stage.criteriaColumns, params);
-  compilePriority(fields.priority, stage.criteriaColumns);
+  compilePriority(fields.priority, stage.criteriaColumns, rankingResolver(stage));
   const concurrency = z.number().int().min(0).parse(fields.concurrency);
   const timeLimitSeconds = z.number().int().positive().parse(fields.timeLimitSeconds);
   const autoBroaden = fields.autoBroaden === null ? null : autoBroadenSchema.parse(fields.autoBroaden);
