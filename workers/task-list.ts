@@ -3,6 +3,8 @@ import { IMPORT_STRUCTURE_TASK } from "../lib/records/structure-import-input";
 import { createStageTasks } from "./stages/index";
 import type { TaskContext } from "./task-context";
 import { importStructureTask } from "./tasks/import-structure";
+import { IMPORT_SOURCE_TASK } from "../server/services/importers/import-request";
+import { importSourceTask } from "./tasks/import-source";
 
 /**
  * Every task this worker can run, by graphile-worker task identifier. New stages register here (the
@@ -11,6 +13,7 @@ import { importStructureTask } from "./tasks/import-structure";
 export function createTaskList(context: TaskContext): TaskList {
   return {
     [IMPORT_STRUCTURE_TASK]: importStructureTask(context),
+    [IMPORT_SOURCE_TASK]: importSourceTask(),
     ...createStageTasks(context),
   };
 }

@@ -32,13 +32,19 @@ export function memoryProgressStore(): ImportProgressStore {
 }
 
 /**
- * The table of the database store. The lead adds it as a migration (server/services/importers/
- * README-migration.md holds the same SQL and a drizzle schema draft); tests create it from here.
+ * The table of the database store, as migration 0005 creates it (db/schema/import-progress.ts):
+ * tests that run without migrations create it from here. `source`, `request`, `status` and `error`
+ * are the dashboard's (source-imports.ts); the store itself reads and writes cursor and counts.
  */
 export const IMPORT_PROGRESS_TABLE_SQL = `create table if not exists import_progress (
   key text primary key,
+  source text,
+  request jsonb,
   cursor text,
   counts jsonb not null,
+  status text not null default 'running',
+  error text,
+  created_at timestamptz not null default now(),
   updated_at timestamptz not null default now()
 )`;
 
