@@ -4,6 +4,7 @@ import type pg from "pg";
 import { createDb, createPool, databaseUrl } from "../db/client";
 import { quietWorkerLogger } from "../db/worker-logger";
 import { createTaskList } from "./task-list";
+import { PRUNE_TASK, pruneCron, pruneTask } from "./tasks/prune";
 import { registerWorker } from "./worker-registration";
 
 export interface WorkerRunnerOptions {
@@ -18,6 +19,8 @@ export interface WorkerRunnerOptions {
   heartbeatMs?: number;
   /** Task identifiers to run (e.g. `--only`); default every registered task. */
   only?: string[];
+  /** Run the maintenance cron (pruning) too; default true. Not a stage, so `only` does not select it. */
+  maintenance?: boolean;
 }
 
 export interface WorkerRunner {
@@ -45,16 +48,21 @@ export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Prom
   const concurrency = options.concurrency ?? defaultConcurrency();
   const ownPool = options.pgPool ? undefined : createPool(options.connectionString ?? databaseUrl(), concurrency + 4);
   const pgPool = options.pgPool ?? ownPool!;
+  let cron: Awaited<ReturnType<typeof pruneCron>> | undefined;
   try {
     const db = createDb(pgPool);
     // The task identifiers are the same whatever the context, so they can name the stages up front.
     const stages = Object.keys(createTaskList({ workerId: "" })).filter((t) => !options.only || options.only.includes(t));
     const registration = await registerWorker(db, stages, options.heartbeatMs);
+    // Every worker process schedules the prune job; graphile-worker's known_crontabs lets one of them run it.
+    cron = options.maintenance === false ? undefined : await pruneCron(pgPool);
     const runner = await run({
       pgPool,
-      taskList: Object.fromEntries(
-        Object.entries(createTaskList({ workerId: registration.id })).filter(([t]) => stages.includes(t)),
-      ),
+      taskList: {
+        ...Object.fromEntries(Object.entries(createTaskList({ workerId: registration.id })).filter(([t]) => stages.includes(t))),
+        ...(cron ? { [PRUNE_TASK]: pruneTask } : {}),
+      },
+      parsedCronItems: cron?.items ?? [],
       concurrency,
       pollInterval: options.pollIntervalMs,
       noHandleSignals: true,
@@ -66,6 +74,7 @@ export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Prom
       runner,
       stop() {
         stopping ??= (async () => {
+          cron?.stop();
           await runner.stop();
           await registration.unregister();
           await ownPool?.end();
@@ -74,6 +83,7 @@ export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Prom
       },
     };
   } catch (e) {
+    cron?.stop();
     await ownPool?.end();
     throw e;
   }
