@@ -1,5 +1,7 @@
 import Link from "next/link";
+import { BarrierOverview } from "../components/overview/barrier-overview";
 import { ImportStatus } from "../components/overview/import-status";
+import { StageCounts } from "../components/overview/stage-counts";
 import { StructureCounts } from "../components/overview/structure-counts";
 import styles from "../components/overview/overview.module.css";
 
@@ -10,10 +12,16 @@ export default function OverviewPage() {
       <p className="muted">Screening crystals for fast fluoride-ion diffusion.</p>
       <StructureCounts />
       <ImportStatus />
+      <h2>Pipeline</h2>
+      <StageCounts />
+      <BarrierOverview />
       <h2>Go to</h2>
       <ul className={styles.links}>
         <li>
           <Link href="/structures">Browse and filter structures</Link>, download them as CSV, CIF or POSCAR
+        </li>
+        <li>
+          <Link href="/pathways">Browse and filter pathways</Link> with their measures and barriers, download them as CSV
         </li>
         <li>
           <Link href="/submit">Submit a structure</Link> as a CIF, POSCAR or JSON file

@@ -63,10 +63,11 @@ export function EnergyProfile(props: {
           <YAxis type="number" dataKey="e" tickFormatter={energyTick} width={56} label={{ value: "ΔE (eV)", angle: -90, position: "insideLeft" }} />
           <Tooltip formatter={(v) => `${Number(v).toFixed(3)} eV`} labelFormatter={(x) => `coordinate ${Number(x).toFixed(2)}`} />
           <Legend verticalAlign="top" height={24} />
-          <Line data={idpp} dataKey="e" name="IDPP" stroke={IDPP_COLOUR} strokeWidth={2} dot={dot("idpp", IDPP_COLOUR)} isAnimationActive={false} />
+          {/* Relaxed first: where the profiles share a point (the end points), the IDPP image is on top, clickable. */}
           {relaxed ? (
             <Line data={relaxed} dataKey="e" name="Relaxed (NEB)" stroke={RELAXED_COLOUR} strokeWidth={2} dot={dot("relaxed", RELAXED_COLOUR)} isAnimationActive={false} />
           ) : null}
+          <Line data={idpp} dataKey="e" name="IDPP" stroke={IDPP_COLOUR} strokeWidth={2} dot={dot("idpp", IDPP_COLOUR)} isAnimationActive={false} />
           {current ? <ReferenceLine x={current.x} stroke={MARKER_COLOUR} strokeDasharray="4 3" /> : null}
           {current ? (
             <ReferenceDot
