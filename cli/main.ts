@@ -1,6 +1,9 @@
 import { analyzeCommand } from "./commands/analyze";
+import { checkpointCommand } from "./commands/checkpoint";
 import { inspectCommand } from "./commands/inspect";
 import { pathsCommand } from "./commands/paths";
+import { pruneCommand } from "./commands/prune";
+import { resetCommand } from "./commands/reset";
 import { workerCommand } from "./commands/worker";
 
 interface Command {
@@ -22,6 +25,15 @@ const COMMANDS: Record<string, Command> = {
     summary: "worker [--only STAGE,...] [--concurrency N]  run pipeline stages against DATABASE_URL",
     run: workerCommand,
   },
+  checkpoint: {
+    summary: "checkpoint create [--name N] | list | export ID [--table T] [--out F] | restore FILE  snapshots of the database",
+    run: checkpointCommand,
+  },
+  prune: {
+    summary: "prune [--older-than 7d] | prune settings [--schedule CRON] [--older-than 7d]  delete old finished workflow metadata",
+    run: pruneCommand,
+  },
+  reset: { summary: "reset --yes [--force] [--checkpoints]  empty the database (refuses without --yes)", run: resetCommand },
 };
 
 function usage(): string {
