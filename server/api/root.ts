@@ -1,6 +1,8 @@
 /** The application's router: one sub-router per domain. */
 import { overviewRouter } from "./routers/overview";
 import { pathwaysRouter } from "./routers/pathways";
+import { settingsRouter } from "./routers/settings";
+import { stagesRouter } from "./routers/stages";
 import { structuresRouter } from "./routers/structures";
 import { submissionsRouter } from "./routers/submissions";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
@@ -10,6 +12,8 @@ export const appRouter = createTRPCRouter({
   submissions: submissionsRouter,
   pathways: pathwaysRouter,
   overview: overviewRouter,
+  stages: stagesRouter,
+  settings: settingsRouter,
 });
 
 export type AppRouter = typeof appRouter;
