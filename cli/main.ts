@@ -1,5 +1,6 @@
 import { analyzeCommand } from "./commands/analyze";
 import { checkpointCommand } from "./commands/checkpoint";
+import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
 import { pathsCommand } from "./commands/paths";
 import { pruneCommand } from "./commands/prune";
@@ -24,6 +25,11 @@ const COMMANDS: Record<string, Command> = {
   worker: {
     summary: "worker [--only STAGE,...] [--concurrency N]  run pipeline stages against DATABASE_URL",
     run: workerCommand,
+  },
+  import: {
+    summary:
+      "import mp [--elements F] [--max-sites N] [--max-e-above-hull X] | optimade URL [--filter F] [--limit N] [--restart]  queue structures from a database",
+    run: importCommand,
   },
   checkpoint: {
     summary: "checkpoint create [--name N] | list | export ID [--table T] [--out F] | restore FILE  snapshots of the database",
