@@ -8,6 +8,8 @@ const LINKS = [
   { href: "/", label: "Overview" },
   { href: "/structures", label: "Structures" },
   { href: "/pathways", label: "Pathways" },
+  { href: "/queues", label: "Queues" },
+  { href: "/settings", label: "Settings" },
   { href: "/submit", label: "Submit" },
 ] as const;
 
