@@ -4,12 +4,12 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { paramsRecord, withParams } from "../structures-table/table-url";
 import { useTRPC } from "../trpc/trpc-provider";
-import { PageLinks } from "./page-links";
+import { PageLinks } from "../data-table/page-links";
 import { columnLabel, PATHWAY_COLUMNS } from "./pathway-columns";
 import { PathwayFilterForm } from "./pathway-filter-form";
 import { PathwayRows } from "./pathway-rows";
 import styles from "../structures-table/structures-table.module.css";
-import { SortLinkHeader } from "./sort-link-header";
+import { SortLinkHeader } from "../data-table/sort-link-header";
 
 const BASE_PATH = "/pathways";
 /** Barriers right after the hop's length: they are what the table is usually read for. */

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useTRPC } from "../trpc/trpc-provider";
 import { FilterForm } from "./filter-form";
-import { Pagination } from "./pagination";
-import { SortHeader } from "./sort-header";
+import { PageLinks } from "../data-table/page-links";
+import { SortLinkHeader } from "../data-table/sort-link-header";
 import { StructureRows } from "./structure-rows";
 import styles from "./structures-table.module.css";
 import { paramsRecord, withParams } from "./table-url";
@@ -29,7 +29,7 @@ export function StructuresTable() {
   const data = query.data;
   const sort = data?.query.sort ?? "created";
   const dir = data?.query.dir ?? "desc";
-  const headerProps = { activeKey: sort, dir, params };
+  const headerProps = { basePath: "/structures", activeKey: sort, dir, params };
   const csvHref = "/structures/csv" + withParams(params, { sort: null, dir: null, page: null, pageSize: null });
 
   return (
@@ -56,21 +56,22 @@ export function StructuresTable() {
         <table className="data" aria-busy={query.isFetching}>
           <thead>
             <tr>
-              <SortHeader label="Formula" sortKey="formula" {...headerProps} />
+              <SortLinkHeader label="Formula" sortKey="formula" {...headerProps} />
               <th scope="col">Elements</th>
-              <SortHeader label="Sites" sortKey="nsites" numeric {...headerProps} />
-              <SortHeader label="Density (g/cm³)" sortKey="density" numeric {...headerProps} />
-              <SortHeader label="Volume (Å³)" sortKey="volume" numeric {...headerProps} />
-              <SortHeader label="Space group" sortKey="spacegroup" {...headerProps} />
+              <SortLinkHeader label="Sites" sortKey="nsites" numeric {...headerProps} />
+              <SortLinkHeader label="Density (g/cm³)" sortKey="density" numeric {...headerProps} />
+              <SortLinkHeader label="Volume (Å³)" sortKey="volume" numeric {...headerProps} />
+              <SortLinkHeader label="Space group" sortKey="spacegroup" {...headerProps} />
               <th scope="col">Source</th>
-              <SortHeader label="Created" sortKey="created" {...headerProps} />
+              <SortLinkHeader label="Created" sortKey="created" {...headerProps} />
             </tr>
           </thead>
           {data ? <StructureRows rows={data.rows} /> : null}
         </table>
       </div>
       {data ? (
-        <Pagination
+        <PageLinks
+          basePath="/structures"
           page={data.query.page}
           pageCount={data.pageCount}
           pageSize={data.query.pageSize}
