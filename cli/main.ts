@@ -1,5 +1,6 @@
 import { analyzeCommand } from "./commands/analyze";
 import { checkpointCommand } from "./commands/checkpoint";
+import { exportCommand } from "./commands/export";
 import { importCommand } from "./commands/import";
 import { inspectCommand } from "./commands/inspect";
 import { pathsCommand } from "./commands/paths";
@@ -30,6 +31,10 @@ const COMMANDS: Record<string, Command> = {
     summary:
       "import mp [--elements F] [--max-sites N] [--max-e-above-hull X] | optimade URL [--filter F] [--limit N] [--restart]  queue structures from a database",
     run: importCommand,
+  },
+  export: {
+    summary: "export vasp --pathway ID | --top N [--out FILE] [--flavour vtst|vasp] [--encut EV]  VASP NEB inputs as a zip",
+    run: exportCommand,
   },
   checkpoint: {
     summary: "checkpoint create [--name N] | list | export ID [--table T] [--out F] | restore FILE  snapshots of the database",
