@@ -31,7 +31,9 @@ const queue = async (stage: string) => (await api.stages.queues()).find((q) => q
 
 describe("queues page numbers", () => {
   it("lists the engine's stages, after the import stage", async () => {
-    expect(ENGINE_STAGE_NAMES).toEqual(STAGES.map((s) => s.name));
+    expect(ENGINE_STAGE_NAMES, "a stage added to workers/stages/index.ts must be added to server/services/stage-catalogue.ts").toEqual(
+      STAGES.map((s) => s.name),
+    );
     expect((await api.stages.queues()).map((q) => q.stage)).toEqual(["structures", ...STAGES.map((s) => s.name)]);
   });
 
