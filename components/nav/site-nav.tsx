@@ -11,6 +11,7 @@ const LINKS = [
   { href: "/queues", label: "Queues" },
   { href: "/settings", label: "Settings" },
   { href: "/submit", label: "Submit" },
+  { href: "/checkpoints", label: "Checkpoints" },
 ] as const;
 
 /** The top bar; the current section is marked for sighted users and for screen readers. */

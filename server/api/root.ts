@@ -1,4 +1,5 @@
 /** The application's router: one sub-router per domain. */
+import { checkpointsRouter } from "./routers/checkpoints";
 import { overviewRouter } from "./routers/overview";
 import { pathwaysRouter } from "./routers/pathways";
 import { settingsRouter } from "./routers/settings";
@@ -12,6 +13,7 @@ export const appRouter = createTRPCRouter({
   submissions: submissionsRouter,
   pathways: pathwaysRouter,
   overview: overviewRouter,
+  checkpoints: checkpointsRouter,
   stages: stagesRouter,
   settings: settingsRouter,
 });
