@@ -1,4 +1,5 @@
 /** The application's router: one sub-router per domain. */
+import { authRouter } from "./routers/auth";
 import { checkpointsRouter } from "./routers/checkpoints";
 import { overviewRouter } from "./routers/overview";
 import { pathwaysRouter } from "./routers/pathways";
@@ -9,6 +10,7 @@ import { submissionsRouter } from "./routers/submissions";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  auth: authRouter,
   structures: structuresRouter,
   submissions: submissionsRouter,
   pathways: pathwaysRouter,
