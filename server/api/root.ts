@@ -1,6 +1,8 @@
 /** The application's router: one sub-router per domain. */
 import { authRouter } from "./routers/auth";
 import { checkpointsRouter } from "./routers/checkpoints";
+import { dftRouter } from "./routers/dft";
+import { importsRouter } from "./routers/imports";
 import { overviewRouter } from "./routers/overview";
 import { pathwaysRouter } from "./routers/pathways";
 import { settingsRouter } from "./routers/settings";
@@ -12,6 +14,8 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   structures: structuresRouter,
+  imports: importsRouter,
+  dft: dftRouter,
   submissions: submissionsRouter,
   pathways: pathwaysRouter,
   overview: overviewRouter,
