@@ -11,7 +11,7 @@
  * - HOPSCAPE_SESSION_SECRET / HOPSCAPE_DATA_DIR: see session-secret.ts.
  */
 import { deriveSessionKey } from "./session-key";
-import { loadSessionSecret } from "./session-secret";
+import { loadSessionSecret, type Env } from "./session-secret";
 
 export interface AuthConfig {
   /** null: sign-in is off and changes are open (still refused from other sites). */
@@ -45,7 +45,7 @@ function parseOrigins(value: string | undefined): string[] {
     });
 }
 
-export function authConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function authConfigFromEnv(env: Env = process.env): AuthConfig {
   const password = env.HOPSCAPE_ADMIN_PASSWORD ? env.HOPSCAPE_ADMIN_PASSWORD : null;
   let key: Promise<Buffer> | undefined;
   return {

@@ -14,13 +14,16 @@ const DEFAULT_DATA_DIR = "/var/tmp/hopscape";
 const MIN_SECRET_CHARS = 32;
 const FILE_NAME = "session-secret";
 
+/** Environment variables, as process.env or a test's own. */
+export type Env = Record<string, string | undefined>;
+
 export interface SessionSecret {
   secret: Buffer;
   /** Where it came from, for the log line and the tests. */
   source: "env" | "file" | "memory";
 }
 
-export function sessionSecretPath(env: NodeJS.ProcessEnv = process.env): string {
+export function sessionSecretPath(env: Env = process.env): string {
   return path.join(path.resolve(env.HOPSCAPE_DATA_DIR ?? DEFAULT_DATA_DIR), FILE_NAME);
 }
 
@@ -30,7 +33,7 @@ async function readSecretFile(file: string): Promise<Buffer | null> {
   return /^[0-9a-f]{64}$/.test(text) ? Buffer.from(text, "hex") : null;
 }
 
-export async function loadSessionSecret(env: NodeJS.ProcessEnv = process.env): Promise<SessionSecret> {
+export async function loadSessionSecret(env: Env = process.env): Promise<SessionSecret> {
   const fromEnv = env.HOPSCAPE_SESSION_SECRET;
   if (fromEnv !== undefined && fromEnv !== "") {
     if (fromEnv.length < MIN_SECRET_CHARS) {

@@ -33,7 +33,7 @@ afterAll(async () => {
 });
 
 type AnyProcedure = ((input: unknown) => Promise<unknown>) & Record<string, unknown>;
-const procedures = Object.entries(appRouter._def.procedures as Record<string, { _def: { type: string } }>);
+const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>);
 const mutations = procedures.filter(([p, proc]) => proc._def.type === "mutation" && !p.startsWith("auth.")).map(([p]) => p);
 const queries = procedures.filter(([p, proc]) => proc._def.type === "query" && p !== "auth.session").map(([p]) => p);
 
