@@ -7,7 +7,7 @@ export class ResetRefused extends Error {}
 const LIVE_WORKER_SECONDS = 60;
 
 export interface ResetResult {
-  /** Tables emptied (ids restart at 1). */
+  /** Tables emptied (ids restart at 1); `workers` keeps the rows of live workers. */
   tables: string[];
   /** graphile-worker jobs deleted (queued, running or permanently failed). */
   jobs: number;
@@ -15,8 +15,8 @@ export interface ResetResult {
 
 /**
  * Empties the database as the original workflow's first step did: every hopscape table (results,
- * runs, settings, workers, maintenance settings) and every graphile-worker job, with ids restarting
- * at 1. Stored checkpoints are kept unless `checkpoints` is set, so a reset can be followed by a
+ * runs, settings, maintenance settings, the rows of stopped workers) and every graphile-worker job,
+ * with ids restarting at 1. Stored checkpoints are kept unless `checkpoints` is set, so a reset can be followed by a
  * restore from the Checkpoints page. Refuses while a worker is alive (it would keep writing into the
  * emptied tables), unless `force`.
  */
@@ -38,7 +38,8 @@ export async function resetDatabase(pool: pg.Pool, options: { force?: boolean; c
     }
     const { rows: tableRows } = await client.query<{ name: string }>(
       `select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
-        where n.nspname = 'public' and c.relkind = 'r' and ($1 or c.relname <> 'checkpoints') order by c.relname`,
+        where n.nspname = 'public' and c.relkind = 'r' and c.relname <> 'workers'
+          and ($1 or c.relname <> 'checkpoints') order by c.relname`,
       [options.checkpoints === true],
     );
     const tables = tableRows.map((r) => r.name);
@@ -47,6 +48,11 @@ export async function resetDatabase(pool: pg.Pool, options: { force?: boolean; c
     // graphile-worker's task identifiers and known crontabs are bookkeeping, not data: kept.
     names.push("graphile_worker._private_jobs", "graphile_worker._private_job_queues");
     await client.query(`truncate table ${names.join(", ")} restart identity cascade`);
+    // Live workers (only there with `force`) keep their rows: the engine takes a run whose worker row
+    // is missing for lost, so emptying them under a running `npm start` would requeue its every run.
+    await client.query("delete from workers where stopped_at is not null or last_heartbeat <= now() - make_interval(secs => $1)", [
+      LIVE_WORKER_SECONDS,
+    ]);
     await client.query("commit");
     return { tables, jobs: Number(jobRows[0].n) };
   } catch (e) {

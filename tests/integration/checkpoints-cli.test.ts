@@ -76,6 +76,12 @@ describe("hopscape checkpoint, reset", () => {
     expect(busy.code).toBe(1);
     expect(busy.stderr).toMatch(/workers are running \(alive/);
 
+    // --force empties the data under a live worker but keeps its registration (the engine needs it).
+    await t.pool.query("insert into workers (id, host, pid, stages, stopped_at) values ('stopped', 'h', 2, '{}', now())");
+    expect(cli(["reset", "--yes", "--force"]).code).toBe(0);
+    expect((await t.pool.query("select id from workers")).rows).toEqual([{ id: "alive" }]);
+    expect((await t.pool.query("select count(*)::int as n from structures")).rows[0].n).toBe(0);
+
     await t.pool.query("update workers set stopped_at = now()");
     await t.pool.query("select graphile_worker.add_job('maintenance:prune', '{}'::json)");
     const reset = cli(["reset", "--yes"]);
