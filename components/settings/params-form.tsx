@@ -17,7 +17,15 @@ export function ParamsForm({ fields, values, onChange }: { fields: ParamField[];
           <label key={f.name}>
             {f.label}
             {bounds ? <span> ({bounds})</span> : null}
-            {f.type === "boolean" ? (
+            {f.options ? (
+              <select name={f.name} value={values[f.name] ?? ""} onChange={(e) => onChange({ ...values, [f.name]: e.target.value })}>
+                {f.options.map((o) => (
+                  <option key={o} value={o}>
+                    {o}
+                  </option>
+                ))}
+              </select>
+            ) : f.type === "boolean" ? (
               <select value={values[f.name]} onChange={(e) => onChange({ ...values, [f.name]: e.target.value })}>
                 <option value="true">yes</option>
                 <option value="false">no</option>
@@ -43,13 +51,19 @@ export function ParamsForm({ fields, values, onChange }: { fields: ParamField[];
 /** The typed params from the inputs' text; a malformed number is sent as typed for the server to name. */
 export function paramsFromText(fields: ParamField[], values: Record<string, string>): Record<string, unknown> {
   return Object.fromEntries(
-    fields.map((f) => {
+    fields.flatMap((f) => {
       const text = values[f.name] ?? "";
-      if (f.type === "boolean") return [f.name, text === "true"];
-      if (f.type === "number" || f.type === "integer") return [f.name, text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text];
-      return [f.name, text];
+      // An optional parameter left empty is not set at all.
+      if (f.optional && text.trim() === "") return [];
+      return [entry(f, text)];
     }),
   );
+}
+
+function entry(f: ParamField, text: string): [string, unknown] {
+  if (f.type === "boolean") return [f.name, text === "true"];
+  if (f.type === "number" || f.type === "integer") return [f.name, text.trim() !== "" && Number.isFinite(Number(text)) ? Number(text) : text];
+  return [f.name, text];
 }
 
 export const paramsToText = (params: Record<string, unknown>) => Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)]));

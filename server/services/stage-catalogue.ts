@@ -8,12 +8,13 @@ import { z } from "zod";
 import { IMPORT_STRUCTURE_TASK, STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
 import { stageTaskIdentifier, type AnyStage } from "../../workers/engine/define-stage";
 import { barriersStage } from "../../workers/stages/barriers";
+import { dftStage } from "../../workers/stages/dft";
 import { measuresStage } from "../../workers/stages/measures";
 import { pathwaysStage } from "../../workers/stages/pathways";
 import { percolationStage } from "../../workers/stages/percolation";
 
 /** Engine stages in pipeline order. */
-export const ENGINE_STAGES: readonly AnyStage[] = [pathwaysStage, measuresStage, barriersStage, percolationStage];
+export const ENGINE_STAGES: readonly AnyStage[] = [pathwaysStage, measuresStage, barriersStage, percolationStage, dftStage];
 export const ENGINE_STAGE_NAMES = ENGINE_STAGES.map((s) => s.name) as [string, ...string[]];
 /** Every stage with runs in stage_runs: the import stage first. */
 export const QUEUE_STAGE_NAMES = [STRUCTURES_STAGE, ...ENGINE_STAGE_NAMES] as [string, ...string[]];

@@ -45,7 +45,12 @@ describe("settings form", () => {
     expect(byName.dimensionality).toMatchObject({ table: "measures", kind: "number" });
     expect(byName.elements).toMatchObject({ table: "structures", kind: "array", ops: expect.arrayContaining(["contains"]) });
     expect(byName.structure).toBeUndefined();
-    expect(form.params).toEqual([{ name: "nebImages", label: "NEB images (at least)", type: "integer", min: 1, max: 60, minExclusive: false }]);
+    expect(form.params).toEqual([
+      { name: "nebImages", label: "NEB images (at least)", type: "integer", min: 1, max: 60, minExclusive: false, options: null, optional: false },
+    ]);
+    const dft = await api.settings.form({ stage: "dft" });
+    expect(dft.params.find((p) => p.name === "flavour")).toMatchObject({ type: "string", options: ["vtst", "vasp"], optional: false });
+    expect(dft.params.find((p) => p.name === "encut")).toMatchObject({ type: "number", min: 100, optional: true });
     expect(form.rankings.map((r) => r.name)).toContain("lowest-percolation-barrier");
     const pathways = await api.settings.form({ stage: "pathways" });
     expect(pathways.params.find((p) => p.name === "maxLength")).toMatchObject({ type: "number", min: 0, minExclusive: true, max: 20 });
