@@ -11,6 +11,8 @@ import {
   spaceGroupFromNumber,
 } from "../symmetry/space-groups";
 import { type CifBlock, type CifValue, cifNumber, cifText, parseCifBlocks } from "./cif-syntax";
+import { excerpt } from "./excerpt";
+import { DEFAULT_STRUCTURE_LIMITS, type StructureLimits, checkLattice } from "./structure-limits";
 
 export interface NamedStructure {
   /** The data block's name (CIF) or the file's title line (POSCAR), for the user to recognise it by. */
@@ -21,6 +23,15 @@ export interface NamedStructure {
 /** Occupancies from 0.99 up count as full: refinements of ordered crystals often give 0.995 or so. */
 const FULL_OCCUPANCY = 0.99;
 
+/** Longer labels are refused (see readSites). */
+const MAX_LABEL_CHARS = 64;
+/** Fm-3m in its conventional cell, 48 point operations times 4 centrings, has the most of any space group. */
+const MAX_OPERATIONS = 192;
+/** The order of m-3m, the largest point group an atom's site can have. */
+const MAX_SITE_SYMMETRY = 48;
+/** The longest operation in any table, "-x+y+1/3,-x+2/3,-z+2/3" and the like, is far shorter. */
+const MAX_OPERATION_CHARS = 80;
+
 const SYMOP_TAGS = ["_space_group_symop_operation_xyz", "_symmetry_equiv_pos_as_xyz"];
 const HALL_TAGS = ["_space_group_name_hall", "_symmetry_space_group_name_hall"];
 const HM_TAGS = ["_space_group_name_h-m_alt", "_symmetry_space_group_name_h-m", "_space_group_name_h-m_full"];
@@ -30,7 +41,7 @@ class BlockReader {
   constructor(readonly block: CifBlock) {}
 
   fail(message: string): never {
-    throw new Error(`CIF: data block '${this.block.name}' ${message}`);
+    throw new Error(`CIF: data block '${excerpt(this.block.name)}' ${message}`);
   }
 
   first(tag: string): CifValue | undefined {
@@ -49,8 +60,8 @@ class BlockReader {
   number(v: CifValue | undefined, what: string): number {
     if (!v) this.fail(`has no ${what}`);
     const x = cifNumber(v);
-    if (x === undefined) this.fail(`gives no value for ${what} ('${v.text}', line ${v.line})`);
-    if (!Number.isFinite(x)) this.fail(`has a ${what} that is not a number: '${v.text}' (line ${v.line})`);
+    if (x === undefined) this.fail(`gives no value for ${what} ('${excerpt(v.text)}', line ${v.line})`);
+    if (!Number.isFinite(x)) this.fail(`has a ${what} that is not a number: '${excerpt(v.text)}' (line ${v.line})`);
     return x;
   }
 }
@@ -118,13 +129,15 @@ function readSites(r: BlockReader): Site[] {
     // Dummy atoms (calc_flag "dum") mark points such as ring centres, not atoms.
     if (cifText(flags?.[i])?.toLowerCase() === "dum") continue;
     const label = cifText(labels?.[i]) ?? `#${i + 1}`;
-    const site = `site '${label}'`;
+    // A label names an atom in messages; one of thousands of characters is a damaged file, not a name.
+    if (label.length > MAX_LABEL_CHARS) r.fail(`has a site label of ${label.length} characters ('${excerpt(label, 24)}')`);
+    const site = `site '${excerpt(label, 24)}'`;
     const typeText = cifText(types?.[i]);
     const species = elementOf(typeText ?? label);
-    if (!species) r.fail(`has ${site} of unknown element '${typeText ?? label}'`);
+    if (!species) r.fail(`has ${site} of unknown element '${excerpt(typeText ?? label, 12)}'`);
     const occupancy = occupancies ? cifNumber(occupancies[i]) : undefined;
     if (occupancy !== undefined) {
-      if (!Number.isFinite(occupancy)) r.fail(`has ${site} with occupancy '${occupancies![i].text}' that is not a number`);
+      if (!Number.isFinite(occupancy)) r.fail(`has ${site} with occupancy '${excerpt(occupancies![i].text)}' that is not a number`);
       if (occupancy < FULL_OCCUPANCY || occupancy > 1 + (1 - FULL_OCCUPANCY)) {
         r.fail(`has ${site} with occupancy ${occupancy}: partially occupied sites are not supported`);
       }
@@ -144,11 +157,16 @@ function readOperations(r: BlockReader, lattice: Lattice): SymmetryOperation[] {
   for (const tag of SYMOP_TAGS) {
     const column = r.block.values.get(tag);
     if (!column) continue;
-    return column.map((v) => {
+    // Listed twice is harmless; more distinct operations than any space group has is not a crystal.
+    const distinct = new Map<string, CifValue>();
+    for (const v of column) distinct.set(v.text.replace(/\s+/g, "").toLowerCase(), v);
+    if (distinct.size > MAX_OPERATIONS) r.fail(`lists ${distinct.size} symmetry operations; no space group has more than ${MAX_OPERATIONS}`);
+    return [...distinct.values()].map((v) => {
+      if (v.text.length > MAX_OPERATION_CHARS) r.fail(`line ${v.line}: symmetry operation '${excerpt(v.text)}' is too long to be one`);
       try {
         return parseSymmetryOperation(v.text);
       } catch (e) {
-        return r.fail(`line ${v.line}: ${(e as Error).message}`);
+        return r.fail(`line ${v.line}: ${excerpt((e as Error).message, 160)}`);
       }
     });
   }
@@ -170,7 +188,7 @@ function readOperations(r: BlockReader, lattice: Lattice): SymmetryOperation[] {
       firstError ??= e as Error;
     }
   }
-  if (firstError) r.fail(`has a space group the reader does not know: ${firstError.message}`);
+  if (firstError) r.fail(`has a space group the reader does not know: ${excerpt(firstError.message, 120)}`);
   return [parseSymmetryOperation("x,y,z")];
 }
 
@@ -187,20 +205,43 @@ function isRhombohedralCell(l: Lattice): boolean {
 const describesCrystal = (b: CifBlock) =>
   [...b.values.keys()].some((tag) => tag.startsWith("_cell_length_") || tag.startsWith("_atom_site_fract_"));
 
-function structureOfBlock(block: CifBlock): Structure {
+/**
+ * The block's crystal. The lattice is checked and the listed atoms counted before the expansion, and
+ * the expansion stops past `maxSites`, so that a hostile file cannot make it compare ~10⁵ images.
+ */
+function structureOfBlock(block: CifBlock, limits: StructureLimits): Structure {
   const r = new BlockReader(block);
   const lattice = readLattice(r);
-  const sites = readSites(r);
-  const operations = readOperations(r, lattice);
   try {
-    return expandAsymmetricUnit(lattice, operations, sites);
+    checkLattice(lattice, limits);
   } catch (e) {
-    return r.fail(`cannot be expanded: ${(e as Error).message}`);
+    r.fail(`has a cell that cannot be used: ${(e as Error).message}`);
+  }
+  const sites = readSites(r);
+  if (sites.length > limits.maxSites) r.fail(`lists ${sites.length} atom sites; the limit is ${limits.maxSites}`);
+  const operations = readOperations(r, lattice);
+  // An atom is the image of its site under at most 48 operations (the order of m-3m, the largest
+  // site symmetry), so a file of distinct sites making at most maxSites atoms needs no more images.
+  const maxImages = MAX_SITE_SYMMETRY * limits.maxSites;
+  if (sites.length * operations.length > maxImages) {
+    r.fail(
+      `lists ${sites.length} atom sites and ${operations.length} symmetry operations: ` +
+        `more than the ${maxImages} images a cell of at most ${limits.maxSites} atoms can come from`,
+    );
+  }
+  try {
+    return expandAsymmetricUnit(lattice, operations, sites, undefined, limits.maxSites);
+  } catch (e) {
+    return r.fail(`cannot be expanded: ${excerpt((e as Error).message, 240)}`);
   }
 }
 
-/** Every crystal structure in a CIF, one per data block that describes one, with the block's name. */
-export function readCifNamed(text: string): NamedStructure[] {
+/**
+ * Every crystal structure in a CIF, one per data block that describes one, with the block's name.
+ * `limits` bound the work a file may ask for (see structureOfBlock); the full structure checks are
+ * the caller's (lib/io/read-structure.ts).
+ */
+export function readCifNamed(text: string, limits: StructureLimits = DEFAULT_STRUCTURE_LIMITS): NamedStructure[] {
   if (text.trim() === "") throw new Error("CIF: the file is empty");
   const blocks = parseCifBlocks(text);
   if (blocks.length === 0) throw new Error("CIF: no data block (data_...) found");
@@ -208,8 +249,8 @@ export function readCifNamed(text: string): NamedStructure[] {
   if (crystals.length === 0) {
     throw new Error(`CIF: none of the ${blocks.length} data block(s) has a cell or atom sites`);
   }
-  return crystals.map((b) => ({ name: b.name, structure: structureOfBlock(b) }));
+  return crystals.map((b) => ({ name: b.name, structure: structureOfBlock(b, limits) }));
 }
 
 /** Every crystal structure in a CIF (see readCifNamed). Throws a user-facing Error on a bad file. */
-export const readCif = (text: string): Structure[] => readCifNamed(text).map((n) => n.structure);
+export const readCif = (text: string, limits?: StructureLimits): Structure[] => readCifNamed(text, limits).map((n) => n.structure);

@@ -3,6 +3,8 @@
  * lib/io/cif-reader.ts turns the blocks into structures.
  */
 
+import { excerpt } from "./excerpt";
+
 export interface CifValue {
   text: string;
   /** Quoted or semicolon-delimited: then "?" and "." are literal text, not "unknown"/"inapplicable". */
@@ -39,6 +41,8 @@ const fail = (message: string, line: number): never => {
 export const normaliseTag = (tag: string): string => tag.toLowerCase().replace(/\./g, "_");
 
 function classify(word: string): TokenKind {
+  // Most tokens are numbers; only words starting with one of these letters can be reserved.
+  if (!/^[_dlsgDLSG]/.test(word)) return "value";
   const lower = word.toLowerCase();
   if (lower.startsWith("data_")) return "data";
   if (lower === "loop_") return "loop";
@@ -70,28 +74,36 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// Sticky and global patterns scan a line without building a string per character: a damaged file
+// can hold tokens of hundreds of thousands of characters.
+const WORD = /[^ \t]+/y;
+const BLANKS = /[ \t]+/y;
+// A quote closes only where the next character is white space or the end of the line (CIF 1.1),
+// so "O'1" style primes inside a value survive.
+const CLOSING = { "'": /'(?=\s|$)/g, '"': /"(?=\s|$)/g } as const;
+
 function tokenizeLine(line: string, from: number, lineNo: number, tokens: Token[]): void {
   let i = from;
   while (i < line.length) {
     const c = line[i];
     if (c === " " || c === "\t") {
-      i++;
+      BLANKS.lastIndex = i;
+      BLANKS.test(line);
+      i = BLANKS.lastIndex;
     } else if (c === "#") {
       return;
     } else if (c === "'" || c === '"') {
-      // A quote closes only where the next character is white space or the end of the line (CIF 1.1),
-      // so "O'1" style primes inside a value survive.
-      let j = i + 1;
-      while (j < line.length && !(line[j] === c && (j + 1 === line.length || /\s/.test(line[j + 1])))) j++;
-      if (j >= line.length) fail(`quoted string ${line.slice(i, i + 20)} is never closed`, lineNo);
-      tokens.push({ kind: "value", text: line.slice(i + 1, j), quoted: true, line: lineNo });
-      i = j + 1;
+      const closing = CLOSING[c];
+      closing.lastIndex = i + 1;
+      const end = closing.exec(line);
+      if (!end) fail(`quoted string ${excerpt(line.slice(i), 20)} is never closed`, lineNo);
+      tokens.push({ kind: "value", text: line.slice(i + 1, end!.index), quoted: true, line: lineNo });
+      i = end!.index + 1;
     } else {
-      let j = i;
-      while (j < line.length && line[j] !== " " && line[j] !== "\t") j++;
-      const word = line.slice(i, j);
+      WORD.lastIndex = i;
+      const word = WORD.exec(line)![0];
       tokens.push({ kind: classify(word), text: word, quoted: false, line: lineNo });
-      i = j;
+      i += word.length;
     }
   }
 }
@@ -125,8 +137,8 @@ export function parseCifBlocks(text: string): CifBlock[] {
       i++;
       continue;
     }
-    if (t.kind === "save" || t.kind === "global") fail(`'${t.text}' frames are not supported`, t.line);
-    if (!block) fail(`expected a data block header (data_...), found '${t.text.slice(0, 40)}'`, t.line);
+    if (t.kind === "save" || t.kind === "global") fail(`'${excerpt(t.text)}' frames are not supported`, t.line);
+    if (!block) fail(`expected a data block header (data_...), found '${excerpt(t.text)}'`, t.line);
     if (t.kind === "loop") {
       i++;
       const tags: Token[] = [];
@@ -134,10 +146,10 @@ export function parseCifBlocks(text: string): CifBlock[] {
       if (tags.length === 0) fail("loop_ without tags", t.line);
       const values: Token[] = [];
       while (i < tokens.length && tokens[i].kind === "value") values.push(tokens[i++]);
-      if (values.length === 0) fail(`loop_ of ${tags[0].text} has no values`, t.line);
+      if (values.length === 0) fail(`loop_ of ${excerpt(tags[0].text)} has no values`, t.line);
       if (values.length % tags.length !== 0) {
         fail(
-          `loop_ of ${tags[0].text} has ${values.length} values, not a multiple of its ${tags.length} columns ` +
+          `loop_ of ${excerpt(tags[0].text)} has ${values.length} values, not a multiple of its ${tags.length} columns ` +
             "(truncated or misaligned loop?)",
           t.line,
         );
@@ -145,22 +157,20 @@ export function parseCifBlocks(text: string): CifBlock[] {
       const loop = loops++;
       tags.forEach((tag, col) => {
         const column: CifValue[] = [];
-        for (let r = col; r < values.length; r += tags.length) {
-          const v = values[r];
-          column.push({ text: v.text, quoted: v.quoted, line: v.line });
-        }
+        // A value token is a CifValue already; no copy, as loops hold most of a file's tokens.
+        for (let r = col; r < values.length; r += tags.length) column.push(values[r]);
         set(tag, column, loop);
       });
       continue;
     }
     if (t.kind === "tag") {
       const v = tokens[i + 1];
-      if (!v || v.kind !== "value") fail(`tag ${t.text} has no value`, t.line);
+      if (!v || v.kind !== "value") fail(`tag ${excerpt(t.text)} has no value`, t.line);
       set(t, [{ text: v.text, quoted: v.quoted, line: v.line }]);
       i += 2;
       continue;
     }
-    fail(`unexpected value '${t.text.slice(0, 40)}' outside a loop and not after a tag`, t.line);
+    fail(`unexpected value '${excerpt(t.text)}' outside a loop and not after a tag`, t.line);
   }
   return blocks;
 }

@@ -3,6 +3,7 @@ import { compositionOf, formula } from "../structure/composition";
 import { type Lattice, cartToFrac, inverseLattice, latticeVolume, wrapFrac } from "../structure/lattice";
 import type { Site, Structure } from "../structure/structure";
 import { type Vec3, det3 } from "../structure/vector";
+import { excerpt } from "./excerpt";
 
 export interface PoscarOptions {
   /**
@@ -27,7 +28,7 @@ function numbers(line: string | undefined, lineNo: number, what: string, count: 
   const fields = line.trim().split(/\s+/).slice(0, count);
   const xs = fields.map(Number);
   if (fields.length < count || xs.some((x) => !Number.isFinite(x))) {
-    fail(`line ${lineNo} should hold ${what}, found '${line.trim().slice(0, 60)}'`);
+    fail(`line ${lineNo} should hold ${what}, found '${excerpt(line.trim(), 60)}'`);
   }
   return xs;
 }
@@ -90,7 +91,7 @@ export function readPoscar(text: string, options: PoscarOptions = {}): PoscarRes
   if (speciesOrCounts[0] !== "" && /^[A-Za-z]/.test(speciesOrCounts[0])) {
     species = speciesOrCounts.map(potcarSymbol);
     const bad = species.find((s) => !isElement(s));
-    if (bad !== undefined) fail(`line 6: '${bad}' is not an element symbol`);
+    if (bad !== undefined) fail(`line 6: '${excerpt(bad, 12)}' is not an element symbol`);
     n++;
   } else {
     species = options.species ?? speciesFromComment(comment);
@@ -98,13 +99,13 @@ export function readPoscar(text: string, options: PoscarOptions = {}): PoscarRes
   const countFields = (lines[n] ?? "").trim().split(/\s+/);
   const counts = countFields.map(Number);
   if (countFields[0] === "" || counts.some((c) => !Number.isInteger(c) || c < 0)) {
-    fail(`line ${n + 1} should hold the atom counts, found '${(lines[n] ?? "").trim().slice(0, 60)}'`);
+    fail(`line ${n + 1} should hold the atom counts, found '${excerpt((lines[n] ?? "").trim(), 60)}'`);
   }
   if (species.length !== counts.length) {
     if (species.length === 0) {
       fail("the file has no species line (VASP 4 format); give the species or name them in the comment line");
     }
-    fail(`${counts.length} atom counts but ${species.length} species (${species.join(" ")})`);
+    fail(`${counts.length} atom counts but ${species.length} species (${excerpt(species.join(" "), 60)})`);
   }
   n++;
   if (/^\s*s/i.test(lines[n] ?? "")) n++; // Selective dynamics

@@ -54,7 +54,7 @@ describe("readPymatgenJson", () => {
     ["another pymatgen class", JSON.stringify({ "@class": "Molecule", sites: [] }), /found @class 'Molecule'/],
     ["a missing lattice", JSON.stringify({ sites: LIF.sites }), /structure has no lattice.matrix/],
     ["a NaN coordinate", JSON.stringify(LIF).replace('"abc":[0.5,0.5,0.5]', '"abc":[0.5,"x",0.5]'), /site 'F' \(2\) abc must be three finite numbers/],
-    ["an unknown element", JSON.stringify(LIF).replace('"element":"Li"', '"element":"Xx"'), /site 'Li' \(1\) has no valid element/],
+    ["an unknown element", JSON.stringify(LIF).replace('"element":"Li"', '"element":"Xx"'), /site 'Li' \(1\) has the unknown element 'Xx'/],
     ["an empty list", "[]", /the list holds no structures/],
   ])("gives a clear error for %s", (_what, text, message) => {
     expect(() => readPymatgenJson(text)).toThrow(message);

@@ -10,6 +10,7 @@ import {
 } from "../structure/lattice";
 import type { Site, Structure } from "../structure/structure";
 import type { Vec3 } from "../structure/vector";
+import { excerpt } from "./excerpt";
 
 /** Species entries summing to this count as a full site, as for CIF occupancies. */
 const FULL_OCCUPANCY = 0.99;
@@ -17,6 +18,52 @@ const FULL_OCCUPANCY = 0.99;
 const fail = (message: string): never => {
   throw new Error(`JSON: ${message}`);
 };
+
+/** What a JSON value is, for a message about a value of the wrong kind (never the value itself). */
+const jsonType = (x: unknown): string =>
+  x === null ? "null" : Array.isArray(x) ? "a list" : typeof x === "object" ? "an object" : typeof x === "string" ? `the text '${excerpt(x, 20)}'` : String(x);
+
+/**
+ * V8's JSON.parse message, made fit to show: it quotes the file around the error verbatim (line
+ * breaks, control characters and all), which is clipped and cleaned to a short excerpt here, and
+ * gives a character position, which a person finds faster as a line and column.
+ */
+function jsonParseProblem(message: string, text: string): string {
+  const m = /^Unexpected token '([^]*?)', ([^]*) is not valid JSON$/.exec(message);
+  if (m) return `unexpected '${excerpt(m[1], 4)}' in ${excerpt(m[2].replace(/^"(\.\.\.)?|(\.\.\.)?"$/g, ""), 40)}`;
+  const at = /^(.*) in JSON at position (\d+)/.exec(message) ?? /^(.*) at position (\d+)/.exec(message);
+  if (at) {
+    const before = text.slice(0, Number(at[2]));
+    const line = before.split("\n").length;
+    const column = before.length - before.lastIndexOf("\n");
+    return `${excerpt(at[1], 80)} at line ${line}, column ${column}`;
+  }
+  return excerpt(message, 120);
+}
+
+/** Deepest nesting accepted: an API response holding a structure is about 8 levels deep. */
+const MAX_JSON_DEPTH = 64;
+
+/**
+ * The nesting depth of a JSON text, counted without parsing and given up past `max`: V8 parses
+ * a deeply nested document several times slower than a flat one of the same size, and nothing
+ * that deep is a structure.
+ */
+function nestingDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: the next character is escaped
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null && !Array.isArray(x);
 
@@ -38,20 +85,23 @@ function readLattice(x: unknown): Lattice {
 function readSite(x: unknown, i: number, inv: Lattice): Site {
   if (!isObject(x)) return fail(`site ${i + 1} is not an object`);
   const label = typeof x.label === "string" ? x.label : undefined;
-  const name = label !== undefined ? `site '${label}' (${i + 1})` : `site ${i + 1}`;
+  const name = label !== undefined ? `site '${excerpt(label, 24)}' (${i + 1})` : `site ${i + 1}`;
   const species = x.species;
   if (!Array.isArray(species) || species.length === 0) return fail(`${name} has no species`);
   if (species.length > 1) {
-    const els = species.map((s) => (isObject(s) ? String(s.element) : "?")).join(", ");
+    const els = excerpt(species.map((s) => (isObject(s) && typeof s.element === "string" ? s.element : "?")).join(", "), 60);
     fail(`${name} is a mixed site (${els}); only ordered structures are supported`);
   }
   const sp = species[0];
-  if (!isObject(sp) || typeof sp.element !== "string" || !isElement(sp.element)) {
-    return fail(`${name} has no valid element`);
-  }
+  if (!isObject(sp) || typeof sp.element !== "string") return fail(`${name} has no element symbol`);
+  if (!isElement(sp.element)) return fail(`${name} has the unknown element '${excerpt(sp.element, 12)}'`);
   const occu = sp.occu === undefined ? 1 : sp.occu;
   if (typeof occu !== "number" || !(occu >= FULL_OCCUPANCY && occu <= 2 - FULL_OCCUPANCY)) {
-    fail(`${name} has occupancy ${String(occu)}: partially occupied sites are not supported`);
+    fail(
+      typeof occu === "number"
+        ? `${name} has occupancy ${occu}: partially occupied sites are not supported`
+        : `${name} has an occupancy that is not a number (${jsonType(occu)})`,
+    );
   }
   let frac: Vec3;
   if (x.abc !== undefined) frac = vec3(x.abc, `${name} abc`);
@@ -69,7 +119,7 @@ function readSite(x: unknown, i: number, inv: Lattice): Site {
 export function structureFromPymatgenDict(x: unknown): Structure {
   if (!isObject(x)) return fail("a structure must be an object");
   if (typeof x["@class"] === "string" && x["@class"] !== "Structure") {
-    fail(`expected a pymatgen Structure, found @class '${x["@class"]}'`);
+    fail(`expected a pymatgen Structure, found @class '${excerpt(x["@class"])}'`);
   }
   const lattice = readLattice(x.lattice);
   if (!Array.isArray(x.sites) || x.sites.length === 0) return fail("structure has no sites");
@@ -83,11 +133,12 @@ export function structureFromPymatgenDict(x: unknown): Structure {
  */
 export function readPymatgenJson(text: string): Structure[] {
   if (text.trim() === "") fail("the file is empty");
+  if (nestingDeeperThan(text, MAX_JSON_DEPTH)) fail(`nested more than ${MAX_JSON_DEPTH} levels deep; a structure document is not`);
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (e) {
-    return fail(`not valid JSON: ${(e as Error).message}`);
+    return fail(`not valid JSON: ${jsonParseProblem((e as Error).message, text)}`);
   }
   const one = (x: unknown, where: string): Structure => {
     const inner = isObject(x) && !("lattice" in x) && "structure" in x ? x.structure : x;

@@ -1,4 +1,5 @@
 import { readStructureFile } from "../io/read-structure";
+import { checkStructureLimits, configuredStructureLimits } from "../io/structure-limits";
 import { compositionOf, chemicalSystem, formula, nelements, reducedFormula, sortedElements } from "../structure/composition";
 import { densityGPerCm3 } from "../structure/density";
 import { latticeVolume } from "../structure/lattice";
@@ -47,9 +48,16 @@ export function structureRecord(parsed: Structure): StructureRecord {
   };
 }
 
-/** The structures an import input holds: the file's text parsed (one or more), or the one given. */
+/**
+ * The structures an import input holds: the file's text parsed (one or more), or the one given.
+ * Either way they meet the structure limits: the reader checks a file's, and a structure given
+ * as data (Materials Project, OPTIMADE, the library) is checked here with the same function.
+ */
 export function inputStructures(input: StructureImportInput): Structure[] {
-  if (input.structure) return [input.structure];
+  if (input.structure) {
+    checkStructureLimits(input.structure, configuredStructureLimits());
+    return [input.structure];
+  }
   const structures = readStructureFile(input.text ?? "", input.format ?? input.filename);
   if (structures.length === 0) throw new Error("the file holds no structure");
   return structures;

@@ -48,9 +48,13 @@ class SiteGrid {
 
   near(frac: Vec3, toleranceA: number): Site | undefined {
     const [ci, cj, ck] = this.cell(frac);
-    for (let i = ci - 1; i <= ci + 1; i++) {
-      for (let j = cj - 1; j <= cj + 1; j++) {
-        for (let k = ck - 1; k <= ck + 1; k++) {
+    // With fewer than three bins along an axis the neighbouring cells wrap onto the same bins; each
+    // is searched once (a small cell has one bin, which would otherwise be searched 27 times).
+    const [li, lj, lk] = this.n.map((m) => (m >= 3 ? -1 : 0));
+    const [hi, hj, hk] = this.n.map((m) => (m >= 2 ? 1 : 0));
+    for (let i = ci + li; i <= ci + hi; i++) {
+      for (let j = cj + lj; j <= cj + hj; j++) {
+        for (let k = ck + lk; k <= ck + hk; k++) {
           const hit = this.bins.get(this.key(i, j, k))?.find((o) => periodicDistance(this.lattice, o.frac, frac) < toleranceA);
           if (hit) return hit;
         }
@@ -72,12 +76,16 @@ class SiteGrid {
  * into [0, 1), images within `toleranceA` of an earlier atom (periodic distance) merged into it, so the
  * first site keeps its label and species. Two different species on one position are refused: the
  * screening only handles ordered crystals, and a silently dropped atom would change the chemistry.
+ *
+ * More than `maxSites` distinct atoms stops the expansion with an error: in a small cell every image
+ * lands in one grid bin, and a hostile file could otherwise ask for ~10⁵ images compared pairwise.
  */
 export function expandAsymmetricUnit(
   lattice: Lattice,
   operations: SymmetryOperation[],
   sites: Site[],
   toleranceA = DUPLICATE_TOLERANCE_A,
+  maxSites = Number.POSITIVE_INFINITY,
 ): Structure {
   if (operations.length === 0) throw new Error("no symmetry operations to expand with");
   const out: Site[] = [];
@@ -96,6 +104,7 @@ export function expandAsymmetricUnit(
         continue;
       }
       const image = { ...site, frac };
+      if (out.length >= maxSites) throw new Error(`the expanded cell has more than ${maxSites} atoms`);
       out.push(image);
       grid.add(image);
     }
