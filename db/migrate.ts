@@ -1,3 +1,4 @@
+import { readMigrationFiles } from "drizzle-orm/migrator";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
 import { runMigrations } from "graphile-worker";
 import path from "node:path";
@@ -15,6 +16,24 @@ export const MIGRATIONS_FOLDER = path.join(path.dirname(fileURLToPath(import.met
  * by the runner, so that jobs can be queued (e.g. by the web server) before any worker has started.
  */
 export async function migrateDatabase(pool: pg.Pool): Promise<void> {
-  await migrate(createDb(pool), { migrationsFolder: MIGRATIONS_FOLDER });
+  if (!(await schemaIsCurrent(pool))) await migrate(createDb(pool), { migrationsFolder: MIGRATIONS_FOLDER });
   await runMigrations({ pgPool: pool, logger: quietWorkerLogger });
+}
+
+/**
+ * Whether drizzle has recorded every committed migration (it applies those newer than its newest
+ * record). Checked first because drizzle's migrate always begins with CREATE SCHEMA IF NOT EXISTS,
+ * which PostgreSQL refuses to a role without CREATE on the database even when the schema exists:
+ * a worker running as the limited role of docs/deployment.md must get through an up-to-date start.
+ */
+async function schemaIsCurrent(pool: pg.Pool): Promise<boolean> {
+  const newest = Math.max(...readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).map((m) => m.folderMillis));
+  try {
+    const { rows } = await pool.query<{ last: string | null }>("select max(created_at)::text as last from drizzle.__drizzle_migrations");
+    return rows[0].last !== null && Number(rows[0].last) >= newest;
+  } catch (e) {
+    // undefined_table / invalid_schema_name: a new database, which migrate sets up.
+    if (["42P01", "3F000"].includes((e as { code?: string }).code ?? "")) return false;
+    throw e;
+  }
 }
