@@ -40,11 +40,18 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 /** A bound of a range filter: any finite number ("" means no bound). */
 const optionalNumber = z.preprocess(blankToUndefined, z.coerce.number().finite().optional());
 
+/**
+ * A bound of a range over an integer column: a whole number PostgreSQL's integer holds, because
+ * the bound is sent as a parameter of the column's type and 0.5 or 1e308 would fail the query.
+ */
+const optionalInteger = z.preprocess(blankToUndefined, z.coerce.number().int().min(-2147483648).max(2147483647).optional());
+const boundOf = (k: PathwayNumberKey) => (PATHWAY_NUMBER_COLUMNS[k].getSQLType() === "integer" ? optionalInteger : optionalNumber);
+
 type RangeShape = { [K in PathwayNumberKey as `${K}Min` | `${K}Max`]: typeof optionalNumber };
 const rangeShape = Object.fromEntries(
   PATHWAY_NUMBER_KEYS.flatMap((k) => [
-    [`${k}Min`, optionalNumber],
-    [`${k}Max`, optionalNumber],
+    [`${k}Min`, boundOf(k)],
+    [`${k}Max`, boundOf(k)],
   ]),
 ) as RangeShape;
 

@@ -15,8 +15,9 @@ const blankToUndefined = (v: unknown) => (v === "" || v === null ? undefined : v
 const optionalInt = (min: number, max: number) =>
   z.preprocess(blankToUndefined, z.coerce.number().int().min(min).max(max).optional());
 
+// PostgreSQL text cannot hold NUL: bound as a parameter it fails the query instead of matching nothing.
 const optionalText = (max: number) =>
-  z.preprocess(blankToUndefined, z.string().trim().max(max).optional());
+  z.preprocess(blankToUndefined, z.string().trim().max(max).refine((s) => !s.includes("\0"), "must not contain NUL characters").optional());
 
 /** "Ca, F" or ["Ca","F"] → ["Ca","F"]; each must be a real element symbol. */
 const elementList = z.preprocess(
