@@ -6,7 +6,7 @@ import path from "node:path";
 
 /** What the web build is made from: a change to any of these needs a new `next build`. */
 const SOURCE_DIRS = ["app", "components", "server", "lib", "db", "public"];
-const SOURCE_FILES = ["next.config.js", "next.config.mjs", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "postcss.config.js"];
+const SOURCE_FILES = ["proxy.ts", "next.config.js", "next.config.mjs", "next.config.ts", "package.json", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "postcss.config.js"];
 // Tests, migrations SQL and the like never reach the bundle; rebuilding for them would waste minutes.
 const BUILD_EXTENSIONS = /\.(tsx?|jsx?|mjs|cjs|css|json|svg|png|jpe?g|ico|webp|woff2?|txt)$/;
 const NOT_BUILT = /\.test\.tsx?$/;

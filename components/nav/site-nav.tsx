@@ -2,6 +2,8 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { AuthNav } from "../auth/auth-nav";
+import { SignInNotice } from "../auth/sign-in-notice";
 import styles from "./site-nav.module.css";
 
 const LINKS = [
@@ -20,21 +22,25 @@ export function SiteNav() {
   const pathname = usePathname();
   const isCurrent = (href: string) => (href === "/" ? pathname === "/" : pathname.startsWith(href));
   return (
-    <header className={styles.bar}>
-      <Link href="/" className={styles.brand}>
-        hopscape
-      </Link>
-      <nav aria-label="Main">
-        <ul className={styles.links}>
-          {LINKS.map((l) => (
-            <li key={l.href}>
-              <Link href={l.href} className={styles.link} aria-current={isCurrent(l.href) ? "page" : undefined}>
-                {l.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
-    </header>
+    <>
+      <header className={styles.bar}>
+        <Link href="/" className={styles.brand}>
+          hopscape
+        </Link>
+        <nav aria-label="Main">
+          <ul className={styles.links}>
+            {LINKS.map((l) => (
+              <li key={l.href}>
+                <Link href={l.href} className={styles.link} aria-current={isCurrent(l.href) ? "page" : undefined}>
+                  {l.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <AuthNav />
+      </header>
+      <SignInNotice />
+    </>
   );
 }
