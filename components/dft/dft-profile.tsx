@@ -17,7 +17,7 @@ export function DftProfile({ pathwayId }: { pathwayId: number }) {
   const dft = q.data?.dft;
   const bvse = q.data?.bvse;
   return (
-    <section aria-labelledby="dft-title" data-testid="dft-profile">
+    <section className="panel" aria-labelledby="dft-title" data-testid="dft-profile">
       <h2 id="dft-title">DFT</h2>
       {q.isError && <p>Could not read the DFT result: {q.error.message}</p>}
       {q.data && !dft && <p className="muted">No DFT result for this pathway yet: export its VASP inputs, run them, and upload the results below.</p>}

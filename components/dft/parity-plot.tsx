@@ -11,10 +11,13 @@ export function ParityPlot() {
   const points = q.data ?? [];
   const top = Math.max(0.5, ...points.flatMap((p) => [p.dftBarrier, p.bvseBarrier])) * 1.05;
   return (
-    <section aria-labelledby="parity-title" data-testid="parity-plot">
+    <section className="panel" aria-labelledby="parity-title" data-testid="parity-plot">
       <h2 id="parity-title">BVSE vs DFT barriers</h2>
       {q.isError && <p>Could not read the DFT results: {q.error.message}</p>}
       {q.data && points.length === 0 && <p className="muted">No pathway has a DFT barrier yet (upload results on a pathway&apos;s page, or turn on the dft stage).</p>}
+      <p>
+        <a href="/exports/vasp?top=10">Download the VASP inputs of the 10 pathways with the lowest BVSE barrier</a>
+      </p>
       {points.length > 0 && (
         <ResponsiveContainer width="100%" height={300}>
           <ScatterChart margin={{ top: 10, right: 16, bottom: 24, left: 8 }}>
