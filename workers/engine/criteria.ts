@@ -50,10 +50,29 @@ export function kindOf(column: AnyPgColumn): Kind {
 
 const scalarSchemas = {
   number: z.number().finite(),
-  string: z.string(),
+  // PostgreSQL text cannot hold NUL: refuse it here rather than fail inside the query later.
+  string: z.string().refine((v) => !v.includes("\u0000"), "text may not contain NUL characters"),
   boolean: z.boolean(),
   date: z.iso.datetime({ offset: true }).or(z.iso.date()),
 };
+
+const INT32 = 2 ** 31;
+/** Number schemas narrowed to what the column's SQL type can hold, so a saved criterion always runs. */
+const INTEGER_SCHEMAS: Record<string, z.ZodNumber> = {
+  integer: z.number().int().min(-INT32).max(INT32 - 1),
+  serial: z.number().int().min(-INT32).max(INT32 - 1),
+  smallint: z.number().int().min(-32768).max(32767),
+  smallserial: z.number().int().min(-32768).max(32767),
+  bigint: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+  bigserial: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER),
+};
+
+function scalarSchema(column: AnyPgColumn): z.ZodType {
+  const kind = scalarKind(column);
+  if (kind !== "number") return scalarSchemas[kind];
+  const base = (column as unknown as { baseColumn?: AnyPgColumn }).baseColumn ?? column;
+  return INTEGER_SCHEMAS[base.getSQLType()] ?? scalarSchemas.number;
+}
 
 export function scalarKind(column: AnyPgColumn): Exclude<Kind, "array"> {
   const kind = kindOf(column);
@@ -90,7 +109,7 @@ function compileOne(c: CriterionSetting, columns: Record<string, AnyPgColumn>, p
   if (parsed.op === "not_null") return sql`${column} is not null`;
 
   const value = resolveValue(parsed.value, params);
-  const scalar = scalarSchemas[scalarKind(column)];
+  const scalar = scalarSchema(column);
   const type = castType(column.getSQLType());
   if (kind === "array") {
     const values = z.array(scalar).min(1).parse(Array.isArray(value) ? value : [value]);
