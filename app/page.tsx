@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { BarrierOverview } from "../components/overview/barrier-overview";
+import { ParityPlot } from "../components/dft/parity-plot";
 import { ImportStatus } from "../components/overview/import-status";
 import { StageCounts } from "../components/overview/stage-counts";
 import { StructureCounts } from "../components/overview/structure-counts";
@@ -15,6 +16,7 @@ export default function OverviewPage() {
       <h2>Pipeline</h2>
       <StageCounts />
       <BarrierOverview />
+      <ParityPlot />
       <h2>Go to</h2>
       <ul className={styles.links}>
         <li>
@@ -25,6 +27,9 @@ export default function OverviewPage() {
         </li>
         <li>
           <Link href="/submit">Submit a structure</Link> as a CIF, POSCAR or JSON file
+        </li>
+        <li>
+          <Link href="/imports">Import</Link> from the Materials Project, an OPTIMADE provider or many files at once
         </li>
       </ul>
     </>

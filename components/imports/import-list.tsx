@@ -48,6 +48,11 @@ export function ImportList() {
               <td>
                 {c.queued} queued, {c.alreadyQueued} already queued, {c.skipped} skipped
                 {c.retries > 0 ? `, ${c.retries} retries` : ""}
+                {Object.keys(c.skipReasons).length > 0 && (
+                  <div className={styles.hint}>
+                    skipped: {Object.entries(c.skipReasons).map(([why, n]) => `${n} ${why}`).join(", ")}
+                  </div>
+                )}
               </td>
               <td>{i.updatedAt.toLocaleString()}</td>
             </tr>

@@ -7,6 +7,7 @@ import { PathwayDownloads } from "../../../components/pathway-detail/pathway-dow
 import { PathwayExplorer } from "../../../components/pathway-detail/pathway-explorer";
 import { PathwayFacts } from "../../../components/pathway-detail/pathway-facts";
 import { PathwayResults } from "../../../components/pathway-detail/pathway-results";
+import { DftProfile } from "../../../components/dft/dft-profile";
 import styles from "../../../components/pathway-detail/pathway-detail.module.css";
 import { getServerCaller } from "../../../server/api/server-caller";
 
@@ -74,6 +75,7 @@ export default async function PathwayPage({ params }: Props) {
           </section>
         ) : null}
       </div>
+      <DftProfile pathwayId={p.id} />
     </>
   );
 }
