@@ -1,6 +1,7 @@
 import type pg from "pg";
 import { createPool, databaseUrl } from "../../db/client";
 import { IMPORT_STRUCTURE_TASK, STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
+import { IMPORT_SOURCE_TASK } from "../../server/services/importers/import-request";
 import { startWorkerRunner, type WorkerRunner } from "../runner";
 import { STAGES, stageNamed } from "../stages/index";
 import { acquireComputePool, releaseComputePool } from "./compute-pool";
@@ -46,7 +47,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
   }
   const engineStages: AnyStage[] = names.filter((n) => n !== STRUCTURES_STAGE).map(stageNamed);
   const tasks = [
-    ...(names.includes(STRUCTURES_STAGE) ? [IMPORT_STRUCTURE_TASK] : []),
+    ...(names.includes(STRUCTURES_STAGE) ? [IMPORT_STRUCTURE_TASK, IMPORT_SOURCE_TASK] : []),
     ...engineStages.map((s) => stageTaskIdentifier(s.name)),
   ];
   // The feeder holds one connection for LISTEN and uses one more per tick.
