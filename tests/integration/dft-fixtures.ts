@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { pathways, structures } from "../../db/schema/index";
+import { structureRowOf } from "../../db/structure-row";
 import { structureRecord } from "../../lib/records/structure-record";
 import type { Structure } from "../../lib/structure/structure";
 import { barriersStage, computeBarrier } from "../../workers/stages/barriers";
@@ -15,25 +16,9 @@ export const SMALL_BAND: PathwayParams = { ...(pathwaysStage.defaults.params as 
  * running the queue machinery.
  */
 export async function storeAnalysed(db: Database, structure: Structure, sourceId: string, withBarriers = false): Promise<number[]> {
-  const r = structureRecord(structure);
   const [row] = await db
     .insert(structures)
-    .values({
-      source: "library",
-      sourceId,
-      formula: r.formula,
-      reducedFormula: r.reducedFormula,
-      chemsys: r.chemsys,
-      elements: r.elements,
-      nsites: r.nsites,
-      nelements: r.nelements,
-      density: r.densityGPerCm3,
-      volume: r.volumeA3,
-      spacegroupNumber: r.spacegroupNumber,
-      spacegroupSymbol: r.spacegroupSymbol,
-      structure: r.structure,
-      fingerprint: r.fingerprint,
-    })
+    .values(structureRowOf(structureRecord(structure), { source: "library", sourceId }))
     .returning();
   const computed = computePathways(row.structure, SMALL_BAND);
   const ids = await db.transaction((tx) => pathwaysStage.write(tx, row, computed, SMALL_BAND));

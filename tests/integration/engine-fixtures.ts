@@ -1,29 +1,13 @@
 import type { Database } from "../../db/client";
 import { structures } from "../../db/schema/index";
+import { structureRowOf } from "../../db/structure-row";
 import { structureRecord } from "../../lib/records/structure-record";
 import { liF } from "../../lib/structure/reference-crystals";
 import type { Structure } from "../../lib/structure/structure";
 
 /** Writes structures as the import stage would (same derived columns), bypassing the import jobs. */
 export async function insertStructures(db: Database, list: Structure[]): Promise<number[]> {
-  const rows = list.map((s) => {
-    const r = structureRecord(s);
-    return {
-      source: "library" as const,
-      formula: r.formula,
-      reducedFormula: r.reducedFormula,
-      chemsys: r.chemsys,
-      elements: r.elements,
-      nsites: r.nsites,
-      nelements: r.nelements,
-      density: r.densityGPerCm3,
-      volume: r.volumeA3,
-      spacegroupNumber: r.spacegroupNumber,
-      spacegroupSymbol: r.spacegroupSymbol,
-      structure: r.structure,
-      fingerprint: r.fingerprint,
-    };
-  });
+  const rows = list.map((s) => structureRowOf(structureRecord(s), { source: "library" }));
   const inserted = await db.insert(structures).values(rows).returning({ id: structures.id });
   return inserted.map((r) => r.id);
 }

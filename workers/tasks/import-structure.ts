@@ -6,31 +6,13 @@ import { structures, type NewStructureRow, type StageRunResult } from "../../db/
 import type { StructureImportInput } from "../../lib/records/structure-import-input";
 import { importStructurePayload, STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
 import { inputRecords, type StructureRecord } from "../../lib/records/structure-record";
+import { structureRowOf } from "../../db/structure-row";
 import { errorMessage, isPermanentDatabaseError } from "../permanent-errors";
 import { failRun, finishRun, noteRetryableError, startRun } from "../stage-run-state";
 import type { TaskContext } from "../task-context";
 
-function rowOf(record: StructureRecord, input: StructureImportInput): NewStructureRow {
-  return {
-    source: input.source,
-    sourceId: input.sourceId ?? input.filename ?? null,
-    formula: record.formula,
-    reducedFormula: record.reducedFormula,
-    chemsys: record.chemsys,
-    elements: record.elements,
-    nsites: record.nsites,
-    nelements: record.nelements,
-    density: record.densityGPerCm3,
-    volume: record.volumeA3,
-    spacegroupNumber: record.spacegroupNumber,
-    spacegroupSymbol: record.spacegroupSymbol,
-    structure: record.structure,
-    finalEnergy: input.energies?.finalEnergy ?? null,
-    energyAboveHull: input.energies?.energyAboveHull ?? null,
-    formationEnergyPerAtom: input.energies?.formationEnergyPerAtom ?? null,
-    fingerprint: record.fingerprint,
-  };
-}
+const rowOf = (record: StructureRecord, input: StructureImportInput): NewStructureRow =>
+  structureRowOf(record, { source: input.source, sourceId: input.sourceId ?? input.filename, energies: input.energies });
 
 /**
  * Writes the structures and finishes the run in one transaction, so a failure leaves neither a row
