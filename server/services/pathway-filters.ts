@@ -13,8 +13,8 @@ import { structures } from "../../db/schema/structures";
 import { structureFilterSchema, structureListSchema, structureWhere } from "./structure-filters";
 import { PATHWAY_RESULT_COLUMNS } from "./pathway-result-columns";
 
-/** Numeric columns a user may filter by range and sort by, keyed by their URL / TypeScript name. */
-export const PATHWAY_NUMBER_COLUMNS = {
+/** The hop's own numeric columns, keyed by their URL / TypeScript name. */
+export const PATHWAY_HOP_NUMBER_COLUMNS = {
   index: pathways.index,
   length: pathways.length,
   multiplicity: pathways.multiplicity,
@@ -25,6 +25,11 @@ export const PATHWAY_NUMBER_COLUMNS = {
   nsites101010: pathways.nsites101010,
   nsites121212: pathways.nsites121212,
   maxLength: pathways.maxLength,
+} as const satisfies Record<string, AnyPgColumn>;
+
+/** Numeric columns a user may filter by range and sort by: the hop's and its stages' results. */
+export const PATHWAY_NUMBER_COLUMNS = {
+  ...PATHWAY_HOP_NUMBER_COLUMNS,
   ...PATHWAY_RESULT_COLUMNS,
 } as const satisfies Record<string, AnyPgColumn>;
 

@@ -9,26 +9,17 @@ import { barriers } from "../../db/schema/barriers";
 import { measures } from "../../db/schema/measures";
 import { pathways } from "../../db/schema/pathways";
 import { structures } from "../../db/schema/structures";
-import { pathwayOrderBy, pathwayWhere, type PathwayListQuery, type PathwaySortKey } from "./pathway-filters";
+import { PATHWAY_HOP_NUMBER_COLUMNS, pathwayOrderBy, pathwayWhere, type PathwayListQuery, type PathwaySortKey } from "./pathway-filters";
 import { PATHWAY_RESULT_SELECTION } from "./pathway-result-columns";
 
 /** What a list row shows: the hop's scalars, its structure, its results; never the image band (large). */
 export const pathwayListSelection = {
   id: pathways.id,
   structureId: pathways.structureId,
-  index: pathways.index,
-  length: pathways.length,
-  multiplicity: pathways.multiplicity,
-  hopsPerIon: pathways.hopsPerIon,
-  ionFraction: pathways.ionFraction,
-  clearance: pathways.clearance,
-  nsites777: pathways.nsites777,
-  nsites101010: pathways.nsites101010,
-  nsites121212: pathways.nsites121212,
+  ...PATHWAY_HOP_NUMBER_COLUMNS,
   startWyckoff: pathways.startWyckoff,
   endWyckoff: pathways.endWyckoff,
   ion: pathways.ion,
-  maxLength: pathways.maxLength,
   imagesError: pathways.imagesError,
   /** End points in Cartesian Å (six numbers: cheap enough for every row, and the structure viewer draws them). */
   startCart: pathways.startCart,
