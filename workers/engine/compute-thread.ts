@@ -1,18 +1,30 @@
 import { parentPort } from "node:worker_threads";
 import { stageNamed } from "../stages/index";
+import type { AnyStage } from "./define-stage";
 
 export interface ComputeRequest {
   stage: string;
+  /** The module exporting the stage's declaration when it is not in workers/stages (see StageDeclaration.module). */
+  module?: string;
   input: unknown;
   params: unknown;
 }
 export type ComputeReply = { rows: unknown[] } | { error: string };
 
+/** The declaration named in the request: from the stage list, or from the module the request names. */
+async function stageOf(request: ComputeRequest): Promise<AnyStage> {
+  if (request.module === undefined) return stageNamed(request.stage);
+  const exported = Object.values((await import(request.module)) as Record<string, unknown>);
+  const stage = exported.find((e): e is AnyStage => (e as AnyStage | null)?.name === request.stage && typeof (e as AnyStage).run === "function");
+  if (!stage) throw new Error(`${request.module} exports no stage "${request.stage}"`);
+  return stage;
+}
+
 // One request at a time: the pool only sends the next one after the reply.
-parentPort!.on("message", (request: ComputeRequest) => {
+parentPort!.on("message", async (request: ComputeRequest) => {
   let reply: ComputeReply;
   try {
-    reply = { rows: stageNamed(request.stage).run(request.input, request.params) };
+    reply = { rows: (await stageOf(request)).run(request.input, request.params) };
   } catch (e) {
     reply = { error: e instanceof Error ? e.message : String(e) };
   }

@@ -42,6 +42,11 @@ export interface StageDeclaration<Input, P, Row> {
   maxAttempts?: number;
   /** Loads the input the compute gets; default: the input row. Runs in the job, outside the compute thread. */
   load?: (db: Database, key: string) => Promise<Input | undefined>;
+  /**
+   * URL of the module exporting this declaration, for a stage not listed in workers/stages/index.ts
+   * (a benchmark's or a test's): the compute thread imports it to find `run`. Default: the stage list.
+   */
+  module?: string;
   /** The computation: a pure function of the input and params (it runs in a worker thread). */
   run: (input: Input, params: P) => Row[];
   /** Writes the rows idempotently (re-running the same input updates, never duplicates); returns their ids. */

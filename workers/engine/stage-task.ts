@@ -52,7 +52,7 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
 
     let rows: unknown[];
     try {
-      rows = await sharedComputePool().run({ stage: stage.name, input, params }, settings.timeLimitSeconds * 1000);
+      rows = await sharedComputePool().run({ stage: stage.name, module: stage.module, input, params }, settings.timeLimitSeconds * 1000);
     } catch (e) {
       // The computation's own errors (and running out of memory on it) and the time limit are the
       // input's; a thread that exited some other way may be a passing problem, so the job is retried.

@@ -1,0 +1,95 @@
+/**
+ * The engine's overhead: a no-op stage (bench/engine/noop-stage.ts) driven by the feeder, against raw
+ * graphile-worker jobs with a no-op task, on one runner (same concurrency, same settings), in one
+ * process and one database made for the run and dropped afterwards. Prints jobs per second of each,
+ * per round and the median, and engine / raw (target ≥ 0.5).
+ *
+ *   npm run bench:engine -- [--jobs 3000] [--concurrency 4] [--stage-concurrency 64] [--rounds 3] [--warmup 300]
+ *                           [--local-queue N] [--complete-batch-delay MS] [--poll-interval MS]
+ *
+ * Needs PostgreSQL: the server of DATABASE_URL, else as the tests find one (TEST_DATABASE_URL, a local
+ * server on 5432, or the embedded one).
+ */
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { numberOption } from "../cli/commands/options";
+import { startBench, type Measurement, type WorkerSettings } from "./engine/harness";
+
+const { values } = parseArgs({
+  options: {
+    jobs: { type: "string", default: "3000" },
+    concurrency: { type: "string", default: "4" },
+    "stage-concurrency": { type: "string", default: "64" },
+    rounds: { type: "string", default: "3" },
+    warmup: { type: "string", default: "300" },
+    "local-queue": { type: "string", default: "-1" },
+    "complete-batch-delay": { type: "string", default: "-1" },
+    "poll-interval": { type: "string", default: "2000" },
+  },
+});
+const jobs = numberOption(values.jobs, "--jobs", { min: 1, integer: true });
+const rounds = numberOption(values.rounds, "--rounds", { min: 1, max: 20, integer: true });
+const warmup = numberOption(values.warmup, "--warmup", { min: 0, integer: true });
+const stageConcurrency = numberOption(values["stage-concurrency"], "--stage-concurrency", { min: 1, integer: true });
+const settings: WorkerSettings = {
+  concurrency: numberOption(values.concurrency, "--concurrency", { min: 1, max: 256, integer: true }),
+  pollInterval: numberOption(values["poll-interval"], "--poll-interval", { min: 10, integer: true }),
+  localQueueSize: numberOption(values["local-queue"], "--local-queue", { min: -1, integer: true }),
+  completeJobBatchDelay: numberOption(values["complete-batch-delay"], "--complete-batch-delay", { min: -1, integer: true }),
+  failJobBatchDelay: -1,
+};
+settings.failJobBatchDelay = settings.completeJobBatchDelay;
+
+const perSecond = (m: Measurement) => (m.jobs * 1000) / m.ms;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
+
+console.log(`engine vs raw graphile-worker: ${jobs} no-op jobs each way, ${rounds} rounds (order alternates), ${warmup} warm-up jobs each way`);
+console.log(`${os.cpus()[0]?.model ?? "unknown CPU"} × ${os.availableParallelism()}, load average ${load()}`);
+console.log(
+  `graphile-worker (both): concurrency ${settings.concurrency}, localQueue.size ${settings.localQueueSize}, ` +
+    `completeJobBatchDelay ${settings.completeJobBatchDelay} ms, failJobBatchDelay ${settings.failJobBatchDelay} ms, ` +
+    `pollInterval ${settings.pollInterval} ms`,
+);
+console.log(`engine: stage concurrency (queued + running runs the feeder keeps) ${stageConcurrency}, compute in the worker-thread pool\n`);
+
+const bench = await startBench(settings, stageConcurrency);
+let failed = false;
+try {
+  if (warmup > 0) {
+    // Starts the compute threads, fills caches and plans; not counted.
+    await bench.engine(warmup);
+    await bench.raw(warmup);
+  }
+  const raw: Measurement[] = [];
+  const engine: Measurement[] = [];
+  console.log("round  first   raw jobs/s  engine jobs/s  engine/raw");
+  for (let round = 0; round < rounds; round++) {
+    const engineFirst = round % 2 === 1;
+    if (engineFirst) engine.push(await bench.engine(jobs));
+    raw.push(await bench.raw(jobs));
+    if (!engineFirst) engine.push(await bench.engine(jobs));
+    const check = await bench.check();
+    if (check.done !== jobs || check.other !== 0 || check.outputs !== jobs || check.jobsLeft !== 0) {
+      failed = true;
+      console.error(`round ${round + 1}: engine left ${JSON.stringify(check)} (expected ${jobs} done runs and outputs, no jobs)`);
+    }
+    const [r, e] = [perSecond(raw[round]), perSecond(engine[round])];
+    console.log(
+      `${String(round + 1).padStart(5)}  ${(engineFirst ? "engine" : "raw").padEnd(6)} ${r.toFixed(0).padStart(11)}  ` +
+        `${e.toFixed(0).padStart(13)}  ${(e / r).toFixed(2).padStart(10)}`,
+    );
+  }
+  const [r, e] = [median(raw.map(perSecond)), median(engine.map(perSecond))];
+  console.log(`median        ${r.toFixed(0).padStart(11)}  ${e.toFixed(0).padStart(13)}  ${(e / r).toFixed(2).padStart(10)}`);
+  console.log(`\nengine/raw = ${(e / r).toFixed(2)} (target ≥ 0.5: ${e / r >= 0.5 ? "met" : "NOT met"}); load average ${load()}`);
+} catch (e) {
+  failed = true;
+  console.error(e);
+} finally {
+  await bench.close();
+}
+process.exitCode = failed ? 1 : 0;

@@ -1,0 +1,177 @@
+import { randomBytes } from "node:crypto";
+import { run, type Runner, type Task } from "graphile-worker";
+import type pg from "pg";
+import { createDb, createPool } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { quietWorkerLogger } from "../../db/worker-logger";
+import { resolveBaseServer, type BaseServer } from "../../tests/helpers/base-server";
+import { adminQuery, databaseUrlFor } from "../../tests/helpers/database-admin";
+import { acquireComputePool, releaseComputePool } from "../../workers/engine/compute-pool";
+import { stageTaskIdentifier } from "../../workers/engine/define-stage";
+import { startFeeder, type Feeder } from "../../workers/engine/feeder";
+import { saveStageSettings } from "../../workers/engine/settings";
+import { stageTask } from "../../workers/engine/stage-task";
+import { registerWorker, type WorkerRegistration } from "../../workers/worker-registration";
+import { NOOP_TABLES_SQL, noopStage } from "./noop-stage";
+
+/** The graphile-worker settings both sides run with (one runner runs both task kinds). */
+export interface WorkerSettings {
+  concurrency: number;
+  pollInterval: number;
+  /** Jobs a runner fetches and locks per query (-1: off, each worker fetches its own job). */
+  localQueueSize: number;
+  /** ms to gather job completions into one query (-1: off, one query per job). */
+  completeJobBatchDelay: number;
+  failJobBatchDelay: number;
+}
+
+export const RAW_TASK = "bench_raw_noop";
+const ENGINE_TASK = stageTaskIdentifier(noopStage.name);
+
+export interface Measurement {
+  jobs: number;
+  ms: number;
+}
+
+export interface Bench {
+  /** N raw jobs, added in one add_jobs call, until the last is completed (deleted) by the runner. */
+  raw(jobs: number): Promise<Measurement>;
+  /** N inputs of the no-op stage, inserted in one statement, until the last run is done and its job completed. */
+  engine(jobs: number): Promise<Measurement>;
+  /** Runs and jobs of the stage that did not end done, and output rows written, in the last engine phase. */
+  check(): Promise<{ done: number; other: number; outputs: number; jobsLeft: number }>;
+  databaseName: string;
+  close(): Promise<void>;
+}
+
+/** The server the bench database is made on: DATABASE_URL's, else as the tests find one (TEST_DATABASE_URL, :5432, embedded). */
+async function baseServer(): Promise<BaseServer> {
+  const url = process.env.DATABASE_URL;
+  return url ? { url, origin: "TEST_DATABASE_URL" } : resolveBaseServer();
+}
+
+/**
+ * A database made for the run (`bench_engine_<random>`), one graphile-worker runner with a raw no-op
+ * task and the no-op stage's task, and the stage's feeder, all with the given settings. The stage's
+ * concurrency (queued + running runs the feeder keeps) is set to `stageConcurrency`.
+ */
+export async function startBench(settings: WorkerSettings, stageConcurrency: number): Promise<Bench> {
+  const base = await baseServer();
+  const databaseName = `bench_engine_${randomBytes(5).toString("hex")}`;
+  await adminQuery(base.url, `create database ${databaseName}`);
+  const url = databaseUrlFor(base.url, databaseName);
+  // As startWorkerRunner and startPipeline size them: the runner's (jobs use it too) and the feeder's own.
+  const pool = createPool(url, settings.concurrency + 4);
+  const feederPool = createPool(url, 4);
+  let registration: WorkerRegistration | undefined;
+  let runner: Runner | undefined;
+  let feeder: Feeder | undefined;
+  let computeAcquired = false;
+
+  const close = async () => {
+    await feeder?.stop();
+    await runner?.stop();
+    await registration?.unregister();
+    if (computeAcquired) await releaseComputePool();
+    await feederPool.end();
+    await pool.end();
+    await adminQuery(base.url, `drop database if exists ${databaseName} with (force)`);
+    await base.stop?.();
+  };
+
+  try {
+    await migrateDatabase(pool);
+    await pool.query(NOOP_TABLES_SQL);
+    const db = createDb(pool);
+    await saveStageSettings(db, noopStage, { concurrency: stageConcurrency }, "bench");
+    registration = await registerWorker(db, [ENGINE_TASK, RAW_TASK]);
+
+    // Completed tasks count towards the phase that waits for them.
+    let finished = 0;
+    let waiting: { target: number; resolve: () => void } | undefined;
+    const counted =
+      (task: Task): Task =>
+      async (payload, helpers) => {
+        await task(payload, helpers);
+        finished++;
+        if (waiting && finished >= waiting.target) waiting.resolve();
+      };
+    const untilFinished = (target: number) =>
+      new Promise<void>((resolve) => {
+        if (finished >= target) resolve();
+        else waiting = { target, resolve };
+      });
+
+    acquireComputePool();
+    computeAcquired = true;
+    runner = await run({
+      pgPool: pool,
+      taskList: {
+        [RAW_TASK]: counted(async () => undefined),
+        [ENGINE_TASK]: counted(stageTask(noopStage, { workerId: registration.id })),
+      },
+      concurrency: settings.concurrency,
+      pollInterval: settings.pollInterval,
+      noHandleSignals: true,
+      logger: quietWorkerLogger,
+      preset: {
+        worker: {
+          localQueue: { size: settings.localQueueSize },
+          completeJobBatchDelay: settings.completeJobBatchDelay,
+          failJobBatchDelay: settings.failJobBatchDelay,
+        },
+      },
+    });
+    feeder = await startFeeder({ pool: feederPool, stages: [noopStage] });
+
+    const jobsLeft = async () => Number((await pool.query("select count(*) as n from graphile_worker.jobs")).rows[0].n);
+    /** Times `enqueue` until `jobs` more tasks have finished and graphile-worker has completed every job. */
+    const measure = async (jobs: number, enqueue: (client: pg.Pool) => Promise<unknown>): Promise<Measurement> => {
+      finished = 0;
+      const start = performance.now();
+      await enqueue(pool);
+      await untilFinished(jobs);
+      while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 2));
+      return { jobs, ms: performance.now() - start };
+    };
+    // Every phase starts from empty tables with fresh statistics, whichever ran before it.
+    const reset = async () => {
+      await pool.query(`truncate bench_noop_input, bench_noop_output; delete from stage_runs where stage = '${noopStage.name}'`);
+      for (const table of ["graphile_worker._private_jobs", "stage_runs", "bench_noop_input", "bench_noop_output"]) {
+        await pool.query(`vacuum analyze ${table}`);
+      }
+    };
+
+    return {
+      databaseName,
+      async raw(jobs) {
+        await reset();
+        return measure(jobs, (c) =>
+          c.query(
+            `select count(*) from graphile_worker.add_jobs(array(
+               select row($1, json_build_object('n', i), null, null, null, null, null, null)::graphile_worker.job_spec
+                 from generate_series(1, $2::int) i))`,
+            [RAW_TASK, jobs],
+          ),
+        );
+      },
+      async engine(jobs) {
+        await reset();
+        return measure(jobs, (c) => c.query("insert into bench_noop_input (id) select generate_series(1, $1::int)", [jobs]));
+      },
+      async check() {
+        const { rows } = await pool.query<{ done: string; other: string; outputs: string }>(
+          `select count(*) filter (where status = 'done') as done, count(*) filter (where status <> 'done') as other,
+                  (select count(*) from bench_noop_output) as outputs
+             from stage_runs where stage = $1`,
+          [noopStage.name],
+        );
+        return { done: Number(rows[0].done), other: Number(rows[0].other), outputs: Number(rows[0].outputs), jobsLeft: await jobsLeft() };
+      },
+      close,
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
