@@ -1,7 +1,7 @@
 /**
  * Sign-in on the server started with HOPSCAPE_ADMIN_PASSWORD (the "auth" project in
- * playwright.config.ts): a change is refused signed out with a sign-in link, made once signed in,
- * refused again after signing out; another site cannot use the session; a wrong password is refused
+ * playwright.config.ts): a change (pausing a stage, saving its settings) is refused signed out with a
+ * sign-in link, made once signed in, refused again after signing out; another site cannot use the session; a wrong password is refused
  * and repeated failures are locked out.
  */
 import { expect, test, type Page } from "@playwright/test";
@@ -58,6 +58,31 @@ test("a change needs a session: refused with a sign-in link, made after signing 
   await expect(page.getByTestId("sign-in-notice")).toContainText("Sign in to change settings");
   await page.reload();
   await expect(resumeButton(page)).toBeVisible();
+});
+
+test("a setting saved on the settings page once signed in is refused after signing out", async ({ page }) => {
+  const timeLimit = page.getByLabel("Time limit per run (s)");
+  const version = page.getByTestId("settings-version");
+  await page.goto(`/sign-in?next=/settings/${STAGE}`);
+  await page.getByLabel("Administrator password").fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(new RegExp(`/settings/${STAGE}$`));
+  const before = Number((await version.textContent())!.match(/Version (\d+)/)![1]);
+
+  await timeLimit.fill("777");
+  await page.getByLabel("Note").fill("e2e: signed in");
+  await page.getByRole("button", { name: `Save as version ${before + 1}` }).click();
+  await expect(version).toContainText(`Version ${before + 1}`);
+  await expect(page.getByTestId(`version-${before + 1}`)).toContainText("e2e: signed in");
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(navSignIn(page)).toBeVisible();
+  await timeLimit.fill("888");
+  await page.getByRole("button", { name: `Save as version ${before + 2}` }).click();
+  await expect(page.getByRole("form", { name: `${STAGE} settings` }).getByRole("alert")).toContainText("Sign in to change settings");
+  await page.reload();
+  await expect(version).toContainText(`Version ${before + 1}`);
+  await expect(timeLimit).toHaveValue("777");
 });
 
 test("a wrong password is refused, and repeated failures lock the client out", async ({ browser }) => {

@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { withParams } from "../structures-table/table-url";
-import styles from "../structures-table/structures-table.module.css";
+import { withParams } from "./table-url";
+import styles from "./data-table.module.css";
 
 const PAGE_SIZES = [10, 25, 50, 100];
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { withParams } from "../structures-table/table-url";
+import { withParams } from "./table-url";
 
 type Dir = "asc" | "desc";
 

@@ -1,10 +1,8 @@
 /**
  * The table's state lives in the URL's query string, so a reload or a shared link shows the
  * same page. These helpers derive new query strings from the current one; the server validates
- * every value (server/services/structure-filters.ts), the browser only passes them through.
+ * every value (server/services/structure-filters.ts, pathway-filters.ts); the browser only passes them through.
  */
-
-export const FILTER_FIELDS = ["elements", "formula", "nsitesMin", "nsitesMax", "spacegroup"] as const;
 
 /** Copies `current`, applies `changes` (empty or null removes a key) and returns "?a=b" or "". */
 export function withParams(current: URLSearchParams, changes: Record<string, string | number | null | undefined>): string {

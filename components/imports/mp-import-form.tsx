@@ -1,9 +1,9 @@
 "use client";
 
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useState, type FormEvent } from "react";
-import { errorMessage } from "../trpc/error-message";
+import { useState } from "react";
 import { useTRPC } from "../trpc/trpc-provider";
+import { ImportCard } from "./import-card";
 import styles from "./imports.module.css";
 
 const optionalNumber = (s: string) => (s.trim() === "" ? undefined : Number(s));
@@ -17,27 +17,21 @@ export function MpImportForm() {
   const [maxSites, setMaxSites] = useState("20");
   const [maxEHull, setMaxEHull] = useState("0.05");
   const [apiKey, setApiKey] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setMessage(null);
-    try {
-      const r = await start.mutateAsync({
-        elements: elements.split(/[\s,]+/).filter(Boolean),
-        nsitesMax: optionalNumber(maxSites),
-        energyAboveHullMax: optionalNumber(maxEHull),
-        apiKey: apiKey.trim() || undefined,
-      });
-      setMessage(r.started ? "Import started: see its progress below." : "This import is already running.");
-    } catch (err) {
-      setMessage(errorMessage(err));
-    }
-  }
 
   return (
-    <form className={styles.card} onSubmit={submit} aria-labelledby="mp-title">
-      <h2 id="mp-title">Import from Materials Project</h2>
+    <ImportCard
+      id="mp"
+      title="Import from Materials Project"
+      pending={start.isPending}
+      start={() =>
+        start.mutateAsync({
+          elements: elements.split(/[\s,]+/).filter(Boolean),
+          nsitesMax: optionalNumber(maxSites),
+          energyAboveHullMax: optionalNumber(maxEHull),
+          apiKey: apiKey.trim() || undefined,
+        })
+      }
+    >
       <div className={styles.field}>
         <label htmlFor="mp-elements">Elements (all must be present)</label>
         <input id="mp-elements" value={elements} onChange={(e) => setElements(e.target.value)} required />
@@ -59,10 +53,6 @@ export function MpImportForm() {
             : "The server has no MP_API_KEY: enter your key. It is used for this import only and never stored."}
         </p>
       </div>
-      <button type="submit" disabled={start.isPending}>
-        Import
-      </button>
-      {message && <p role="status">{message}</p>}
-    </form>
+    </ImportCard>
   );
 }

@@ -1,36 +1,20 @@
 "use client";
 
-import type { FormEvent } from "react";
-import { withParams } from "../structures-table/table-url";
+import shared from "../data-table/data-table.module.css";
+import { UrlFilterForm, type TableFilterProps } from "../data-table/url-filter-form";
 import { PATHWAY_FILTER_FIELDS, RANGE_FILTER_FIELDS } from "./pathway-filter-fields";
-import shared from "../structures-table/structures-table.module.css";
 import styles from "./pathways-table.module.css";
 import { RangeFilters } from "./range-filters";
 
 /**
  * Filters for the pathways table: the structure's elements, formula and space group, and a range
- * for every numeric column (folded away unless one is set). Submitting writes them to the URL,
- * which triggers the query, and returns to the first page.
+ * for every numeric column (folded away unless one is set).
  */
-export function PathwayFilterForm(props: { params: URLSearchParams; onNavigate: (search: string) => void; error?: string }) {
+export function PathwayFilterForm(props: TableFilterProps) {
   const get = (k: string) => props.params.get(k) ?? "";
   const anyRange = RANGE_FILTER_FIELDS.some((f) => props.params.has(f));
-
-  function apply(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    const data = new FormData(e.currentTarget);
-    const changes: Record<string, string> = {};
-    for (const f of PATHWAY_FILTER_FIELDS) changes[f] = String(data.get(f) ?? "").trim();
-    props.onNavigate(withParams(props.params, { ...changes, page: null }));
-  }
-
-  function clear() {
-    const none = Object.fromEntries(PATHWAY_FILTER_FIELDS.map((f) => [f, null]));
-    props.onNavigate(withParams(props.params, { ...none, page: null }));
-  }
-
   return (
-    <form className={`panel ${styles.filters}`} onSubmit={apply} role="search" aria-label="Filter pathways">
+    <UrlFilterForm label="Filter pathways" fields={PATHWAY_FILTER_FIELDS} errorId="pathway-filter-error" className={styles.filters} {...props}>
       <div className={styles.textFilters}>
         <label>
           Structure contains all elements
@@ -53,17 +37,6 @@ export function PathwayFilterForm(props: { params: URLSearchParams; onNavigate: 
         <summary>Ranges of lengths, measures and barriers</summary>
         <RangeFilters get={get} />
       </details>
-      <div className={shared.filterButtons}>
-        <button type="submit" className="button">
-          Apply
-        </button>
-        <button type="button" className="button secondary" onClick={clear}>
-          Clear
-        </button>
-      </div>
-      <p id="pathway-filter-error" aria-live="polite" className={props.error ? "error" : styles.emptyError}>
-        {props.error ?? ""}
-      </p>
-    </form>
+    </UrlFilterForm>
   );
 }

@@ -1,22 +1,14 @@
 import type { inferRouterOutputs } from "@trpc/server";
 import Link from "next/link";
 import type { AppRouter } from "../../server/api/root";
+import { NoRows } from "../data-table/no-rows";
 import { formatValue, type PathwayColumn } from "./pathway-columns";
 
 export type PathwayListRow = inferRouterOutputs<AppRouter>["pathways"]["list"]["rows"][number];
 
 /** One row per pathway: its structure (linked), then the shown numeric columns; the rank links to the pathway. */
 export function PathwayRows({ rows, columns }: { rows: PathwayListRow[]; columns: PathwayColumn[] }) {
-  if (rows.length === 0)
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={columns.length + 2} className="muted">
-            No pathways match these filters.
-          </td>
-        </tr>
-      </tbody>
-    );
+  if (rows.length === 0) return <NoRows columns={columns.length + 2} message="No pathways match these filters." />;
   return (
     <tbody>
       {rows.map((r) => (

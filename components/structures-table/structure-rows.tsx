@@ -1,22 +1,14 @@
 import Link from "next/link";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "../../server/api/root";
+import { NoRows } from "../data-table/no-rows";
 
 export type StructureListRow = inferRouterOutputs<AppRouter>["structures"]["list"]["rows"][number];
 
 const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export function StructureRows({ rows }: { rows: StructureListRow[] }) {
-  if (rows.length === 0)
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={8} className="muted">
-            No structures match these filters.
-          </td>
-        </tr>
-      </tbody>
-    );
+  if (rows.length === 0) return <NoRows columns={8} message="No structures match these filters." />;
   return (
     <tbody>
       {rows.map((r) => (
