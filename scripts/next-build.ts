@@ -45,7 +45,7 @@ export async function sourceHash(root: string): Promise<string> {
 
 /** Where next build writes; HOPSCAPE_NEXT_DIST_DIR lets two checkouts' test servers build side by side. */
 export const nextDistDir = (): string => process.env.HOPSCAPE_NEXT_DIST_DIR ?? ".next";
-const stampPath = (root: string) => path.join(root, nextDistDir(), "hopscape-source-hash");
+export const stampPath = (root: string) => path.join(root, nextDistDir(), "hopscape-source-hash");
 
 /**
  * Runs `next build` unless .next holds a production build made from the current sources, and says

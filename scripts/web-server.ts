@@ -3,6 +3,8 @@ import { nextBin } from "./next-build";
 
 export interface WebServer {
   url: string;
+  /** The `next start` process, e.g. to sample its memory. */
+  pid: number | undefined;
   /** Resolves with the exit code (or signal) when the server process ends, for whatever reason. */
   exited: Promise<string>;
   /** Asks the server to stop (SIGTERM, then SIGKILL after `graceMs`) and waits for it. */
@@ -23,6 +25,7 @@ export function startWebServer(root: string, host: string, port: number, env: No
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost === "0.0.0.0" ? "127.0.0.1" : urlHost}:${port}`,
+    pid: child.pid,
     exited,
     async stop(graceMs = 10_000) {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -14,7 +14,7 @@ import { PATHWAY_RESULT_COLUMNS } from "./pathway-result-columns";
 const BATCH_SIZE = 2000;
 
 function selectBatch(db: Database, where: SQL | undefined, after: number | null, limit: number) {
-  return fromPathways(db)
+  return fromPathways(db, after ?? undefined)
     .where(after === null ? where : and(where, gt(pathways.id, after)))
     .orderBy(asc(pathways.id))
     .limit(limit);

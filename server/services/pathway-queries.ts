@@ -3,7 +3,7 @@
  * stages' results), one pathway, a structure's pathways. The database handle comes from the
  * caller (the tRPC context) so these run against any database.
  */
-import { asc, count, eq } from "drizzle-orm";
+import { and, asc, count, eq, gt } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { barriers } from "../../db/schema/barriers";
 import { measures } from "../../db/schema/measures";
@@ -34,14 +34,19 @@ export const pathwayListSelection = {
 /**
  * pathways ⋈ structures ⟕ per-pathway results: the list, its count and a structure's pathways
  * join alike, so a filter or sort on any listed column works wherever the rows are read.
+ * `afterId` (keyset batches, which also filter on pathways.id > afterId) bounds the result tables'
+ * joins too: PostgreSQL does not carry that bound across an outer join, and its merge join would
+ * otherwise read measures and barriers from their first row on every batch (quadratic in the table).
  */
-export function fromPathways(db: Database) {
+export function fromPathways(db: Database, afterId?: number) {
+  const after = (column: typeof measures.pathwayId | typeof barriers.pathwayId) =>
+    afterId === undefined ? undefined : gt(column, afterId);
   return db
     .select(pathwayListSelection)
     .from(pathways)
     .innerJoin(structures, eq(structures.id, pathways.structureId))
-    .leftJoin(measures, eq(measures.pathwayId, pathways.id))
-    .leftJoin(barriers, eq(barriers.pathwayId, pathways.id))
+    .leftJoin(measures, and(eq(measures.pathwayId, pathways.id), after(measures.pathwayId)))
+    .leftJoin(barriers, and(eq(barriers.pathwayId, pathways.id), after(barriers.pathwayId)))
     .$dynamic();
 }
 
