@@ -13,7 +13,7 @@
 import os from "node:os";
 import { parseArgs } from "node:util";
 import { numberOption } from "../cli/commands/options";
-import { startBench, type Measurement, type WorkerSettings } from "./engine/harness";
+import { startBench, type EngineCheck, type Measurement, type WorkerSettings } from "./engine/harness";
 
 const { values } = parseArgs({
   options: {
@@ -41,10 +41,6 @@ const settings: WorkerSettings = {
 settings.failJobBatchDelay = settings.completeJobBatchDelay;
 
 const perSecond = (m: Measurement) => (m.jobs * 1000) / m.ms;
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
 
 console.log(`engine vs raw graphile-worker: ${jobs} no-op jobs each way, ${rounds} rounds (order alternates), ${warmup} warm-up jobs each way`);
@@ -66,26 +62,43 @@ try {
   }
   const raw: Measurement[] = [];
   const engine: Measurement[] = [];
-  console.log("round  first   raw jobs/s  engine jobs/s  engine/raw");
+  const cpuPerJob = (m: Measurement) => (m.dbCpuMs === undefined ? "" : `${(m.nodeCpuMs / m.jobs).toFixed(2)} + ${(m.dbCpuMs / m.jobs).toFixed(2)}`);
+  console.log("round  first   raw jobs/s  engine jobs/s  engine/raw   raw CPU ms/job  engine CPU ms/job  feeder ticks (claiming)");
+  const row = (label: string, first: string, r: Measurement, e: Measurement) =>
+    console.log(
+      `${label.padStart(6)}  ${first.padEnd(6)} ${perSecond(r).toFixed(0).padStart(10)}  ${perSecond(e).toFixed(0).padStart(13)}  ` +
+        `${(perSecond(e) / perSecond(r)).toFixed(2).padStart(10)}   ${cpuPerJob(r).padStart(14)}  ${cpuPerJob(e).padStart(17)}  ${`${e.ticks} (${e.claimingTicks})`.padStart(23)}`,
+    );
   for (let round = 0; round < rounds; round++) {
     const engineFirst = round % 2 === 1;
-    if (engineFirst) engine.push(await bench.engine(jobs));
+    let firstCheck: EngineCheck | undefined;
+    if (engineFirst) {
+      engine.push(await bench.engine(jobs));
+      firstCheck = await bench.check();
+    }
     raw.push(await bench.raw(jobs));
     if (!engineFirst) engine.push(await bench.engine(jobs));
-    const check = await bench.check();
+    // Engine runs done and output rows, checked before the next phase empties the tables.
+    const check = engineFirst ? firstCheck! : await bench.check();
     if (check.done !== jobs || check.other !== 0 || check.outputs !== jobs || check.jobsLeft !== 0) {
       failed = true;
       console.error(`round ${round + 1}: engine left ${JSON.stringify(check)} (expected ${jobs} done runs and outputs, no jobs)`);
     }
-    const [r, e] = [perSecond(raw[round]), perSecond(engine[round])];
+    row(String(round + 1), engineFirst ? "engine" : "raw", raw[round], engine[round]);
+  }
+  // The median round of each side by jobs/s.
+  const mid = (ms: Measurement[]) => [...ms].sort((a, b) => perSecond(a) - perSecond(b))[Math.floor((ms.length - 1) / 2)];
+  const [r, e] = [mid(raw), mid(engine)];
+  row("median", "", r, e);
+  const ratio = perSecond(e) / perSecond(r);
+  console.log(`\nengine/raw = ${ratio.toFixed(2)} (target ≥ 0.5: ${ratio >= 0.5 ? "met" : "NOT met"}); load average ${load()}`);
+  if (r.dbCpuMs !== undefined && e.dbCpuMs !== undefined) {
+    const cpu = (m: Measurement) => (m.nodeCpuMs + m.dbCpuMs!) / m.jobs;
     console.log(
-      `${String(round + 1).padStart(5)}  ${(engineFirst ? "engine" : "raw").padEnd(6)} ${r.toFixed(0).padStart(11)}  ` +
-        `${e.toFixed(0).padStart(13)}  ${(e / r).toFixed(2).padStart(10)}`,
+      `CPU per job (this process + the database's server processes): raw ${cpu(r).toFixed(2)} ms, engine ${cpu(e).toFixed(2)} ms; ` +
+        `raw/engine = ${(cpu(r) / cpu(e)).toFixed(2)} (what the ratio would be if CPU alone limited both)`,
     );
   }
-  const [r, e] = [median(raw.map(perSecond)), median(engine.map(perSecond))];
-  console.log(`median        ${r.toFixed(0).padStart(11)}  ${e.toFixed(0).padStart(13)}  ${(e / r).toFixed(2).padStart(10)}`);
-  console.log(`\nengine/raw = ${(e / r).toFixed(2)} (target ≥ 0.5: ${e / r >= 0.5 ? "met" : "NOT met"}); load average ${load()}`);
 } catch (e) {
   failed = true;
   console.error(e);

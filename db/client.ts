@@ -30,9 +30,18 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
   return pool;
 }
 
-/** A drizzle instance with the full schema over any pool or client. */
+// drizzle reads the whole schema's relations each time an instance is made, which costs more than a
+// query: jobs ask for one per statement on pooled clients, so each client keeps its instance.
+const instances = new WeakMap<pg.Pool | pg.PoolClient | pg.Client, Database>();
+
+/** A drizzle instance with the full schema over any pool or client (the same one for the same client). */
 export function createDb(client: pg.Pool | pg.PoolClient | pg.Client): Database {
-  return drizzle({ client, schema });
+  let db = instances.get(client);
+  if (!db) {
+    db = drizzle({ client, schema });
+    instances.set(client, db);
+  }
+  return db;
 }
 
 // Kept on globalThis so that Next.js dev-mode module reloads reuse one pool instead of leaking one per reload.

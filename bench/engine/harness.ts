@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { run, type Runner, type Task } from "graphile-worker";
 import type pg from "pg";
 import { createDb, createPool } from "../../db/client";
@@ -31,6 +32,36 @@ const ENGINE_TASK = stageTaskIdentifier(noopStage.name);
 export interface Measurement {
   jobs: number;
   ms: number;
+  /** CPU time of this process (main thread and compute threads). */
+  nodeCpuMs: number;
+  /** CPU time of the database's server processes for the bench database, when the server runs on this machine. */
+  dbCpuMs?: number;
+  /** Feeder ticks of the no-op stage during the phase, and how many of them claimed input. */
+  ticks: number;
+  claimingTicks: number;
+}
+
+/** CPU ms used so far by the server processes of the bench database (Linux /proc, server on this machine), or undefined. */
+async function databaseCpuMs(pool: pg.Pool): Promise<number | undefined> {
+  const { rows } = await pool.query<{ pid: number }>("select pid from pg_stat_activity where datname = current_database()");
+  let ticks = 0;
+  for (const { pid } of rows) {
+    try {
+      // utime and stime are fields 14 and 15; the command (field 2) may hold spaces, so count after its ")".
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return undefined;
+    }
+  }
+  return ticks * 10;
+}
+
+export interface EngineCheck {
+  done: number;
+  other: number;
+  outputs: number;
+  jobsLeft: number;
 }
 
 export interface Bench {
@@ -38,8 +69,8 @@ export interface Bench {
   raw(jobs: number): Promise<Measurement>;
   /** N inputs of the no-op stage, inserted in one statement, until the last run is done and its job completed. */
   engine(jobs: number): Promise<Measurement>;
-  /** Runs and jobs of the stage that did not end done, and output rows written, in the last engine phase. */
-  check(): Promise<{ done: number; other: number; outputs: number; jobsLeft: number }>;
+  /** The stage's runs (done and otherwise), its output rows and jobs left after the last engine phase. */
+  check(): Promise<EngineCheck>;
   databaseName: string;
   close(): Promise<void>;
 }
@@ -122,17 +153,33 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
         },
       },
     });
-    feeder = await startFeeder({ pool: feederPool, stages: [noopStage] });
+    let ticks = 0;
+    let claimingTicks = 0;
+    feeder = await startFeeder({
+      pool: feederPool,
+      stages: [noopStage],
+      onReport: (report) => {
+        ticks++;
+        if (report.claimed.length > 0) claimingTicks++;
+      },
+    });
 
     const jobsLeft = async () => Number((await pool.query("select count(*) as n from graphile_worker.jobs")).rows[0].n);
     /** Times `enqueue` until `jobs` more tasks have finished and graphile-worker has completed every job. */
     const measure = async (jobs: number, enqueue: (client: pg.Pool) => Promise<unknown>): Promise<Measurement> => {
       finished = 0;
+      ticks = 0;
+      claimingTicks = 0;
+      const db0 = await databaseCpuMs(pool);
+      const cpu0 = process.cpuUsage();
       const start = performance.now();
       await enqueue(pool);
       await untilFinished(jobs);
       while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 2));
-      return { jobs, ms: performance.now() - start };
+      const ms = performance.now() - start;
+      const cpu = process.cpuUsage(cpu0);
+      const db1 = await databaseCpuMs(pool);
+      return { jobs, ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: db0 === undefined || db1 === undefined ? undefined : db1 - db0, ticks, claimingTicks };
     };
     // Every phase starts from empty tables with fresh statistics, whichever ran before it.
     const reset = async () => {

@@ -36,13 +36,13 @@ export async function claimInputs(
     returning input_key`);
   const keys = rows.map((r) => r.input_key);
   if (keys.length > 0) {
+    // One add_jobs call for all of them (add_job would call it once per job, each with its own NOTIFY);
+    // the same "replace" job-key mode as add_job's default.
     await tx.execute(sql`
-      select graphile_worker.add_job(
-               identifier => ${stageTaskIdentifier(stage.name)},
-               payload => json_build_object('inputKey', k),
-               max_attempts => ${stage.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}::int,
-               job_key => ${stage.name} || ':' || k)
-        from unnest(cast(${sql.param(keys)} as text[])) as k`);
+      select count(*) from graphile_worker.add_jobs(array(
+        select row(${stageTaskIdentifier(stage.name)}, json_build_object('inputKey', k), null, null,
+                   ${stage.maxAttempts ?? DEFAULT_MAX_ATTEMPTS}, ${stage.name} || ':' || k, null, null)::graphile_worker.job_spec
+          from unnest(cast(${sql.param(keys)} as text[])) as k))`);
   }
   return keys;
 }

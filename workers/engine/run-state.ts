@@ -63,11 +63,13 @@ export async function recordOutcome(db: Executor, fence: RunFence, outcome: Outc
     outcome.status === "done"
       ? sql`result = ${JSON.stringify(outcome.result)}::jsonb, note = ${outcome.note}, last_error = null`
       : sql`last_error = ${outcome.error}`;
-  const { rows } = await db.execute(sql`
-    update stage_runs set status = ${outcome.status}, ${set}, finished_at = ${finished}
-     where stage = ${fence.stage} and input_key = ${fence.inputKey} and status = 'running'
-       and worker_id = ${fence.workerId} and attempts = ${fence.attempt}
-     returning 1`);
-  await db.execute(sql`select pg_notify(${NOTIFY_RUN_FINISHED}, ${fence.stage})`);
-  return rows.length > 0;
+  // One statement: the update (a data-modifying CTE runs whether or not it is read) and the NOTIFY.
+  const { rows } = await db.execute<{ recorded: boolean }>(sql`
+    with recorded as (
+      update stage_runs set status = ${outcome.status}, ${set}, finished_at = ${finished}
+       where stage = ${fence.stage} and input_key = ${fence.inputKey} and status = 'running'
+         and worker_id = ${fence.workerId} and attempts = ${fence.attempt}
+       returning 1)
+    select exists (select 1 from recorded) as recorded, pg_notify(${NOTIFY_RUN_FINISHED}, ${fence.stage})`);
+  return rows[0].recorded;
 }
