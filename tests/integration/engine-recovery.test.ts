@@ -1,6 +1,3 @@
-import { spawn } from "node:child_process";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caF2 } from "../../lib/structure/reference-crystals";
 import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
@@ -8,8 +5,8 @@ import { saveStageSettings } from "../../workers/engine/settings";
 import { pathwaysStage } from "../../workers/stages/pathways";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { insertStructures, waitFor } from "./engine-fixtures";
+import { startChildWorker } from "./fault-fixtures";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 let t: TestDatabase;
 let pipeline: Pipeline | undefined;
 
@@ -25,27 +22,11 @@ const rows = async <T = Record<string, any>>(text: string, params: unknown[] = [
 const run = async (id: number) =>
   (await rows("select * from stage_runs where stage = 'pathways' and input_key = $1", [String(id)]))[0];
 
-/** `hopscape worker --only pathways` in a child process, as an operator would start it on another machine. */
-function startChildWorker() {
-  const code = `import { workerCommand } from "./cli/commands/worker.ts";
-process.exitCode = await workerCommand(["--only", "pathways", "--concurrency", "1"]);`;
-  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", code], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: t.url },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolve) => child.on("exit", (code, signal) => resolve(signal ?? code)));
-  return { child, exited, output: () => output };
-}
-
 describe("recovery", () => {
   it("retries the input of a worker killed mid-job and finishes it exactly once", async () => {
     await saveStageSettings(t.db, pathwaysStage, { concurrency: 1, autoBroaden: null }, "test");
     const [fluorite] = await insertStructures(t.db, [caF2()]);
-    const worker = startChildWorker();
+    const worker = startChildWorker(t.url, ["--only", "pathways", "--concurrency", "1"]);
     const started = await waitFor(
       "the child worker to start the job",
       async () => {
@@ -56,8 +37,8 @@ describe("recovery", () => {
     ).catch((e: Error) => {
       throw new Error(`${e.message}\nchild output:\n${worker.output()}`);
     });
-    // The computation (a few seconds for fluorite's four hops) is under way: kill the process outright.
-    worker.child.kill("SIGKILL");
+    // The job is under way (its compute thread loading, then computing fluorite's hops): kill the process outright.
+    worker.kill();
     expect(await worker.exited).toBe("SIGKILL");
     expect(await run(fluorite)).toMatchObject({ status: "running", attempts: 1, worker_id: started.worker_id });
     expect(await rows("select 1 from pathways")).toHaveLength(0);
