@@ -24,3 +24,24 @@ export function errorMessage(error: unknown): string {
   }
   return String(error);
 }
+
+/** Socket errors of a connection to a server that is down, restarting or unreachable. */
+const CONNECTION_ERRNOS = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN"]);
+/** 08: connection exception; 57P01..57P03: the server is shutting down, crashed, or not accepting connections yet. */
+const CONNECTION_SQLSTATE = /^(08...|57P0[123])$/;
+/** node-postgres's own errors about a connection it lost (they carry no code). */
+const CONNECTION_MESSAGES = /Connection terminated|connection error and is not queryable|Client was closed and is not queryable/;
+
+/**
+ * Whether an error (possibly wrapped in `cause`) means the database could not be reached, rather than
+ * that it refused the query: waiting until it answers again and repeating the query can succeed.
+ */
+export function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && (CONNECTION_ERRNOS.has(code) || CONNECTION_SQLSTATE.test(code))) return true;
+    if (e instanceof Error && CONNECTION_MESSAGES.test(e.message)) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}

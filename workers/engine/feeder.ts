@@ -97,7 +97,6 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
 
   // A process running only the import stage needs no feeder (nor a connection held for LISTEN).
   if (stages.length === 0) return { tick: async () => [], stop: async () => undefined };
-  const listener = await pool.connect();
   const onNotification = (msg: pg.Notification) => {
     const relevant =
       msg.channel === NOTIFY_INPUTS ? inputTables.has(msg.payload ?? "") : names.has(msg.payload ?? "");
@@ -105,8 +104,70 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
     if (current) again = true;
     else void startTick();
   };
-  listener.on("notification", onNotification);
-  for (const channel of [NOTIFY_INPUTS, NOTIFY_RUN_FINISHED, NOTIFY_SETTINGS]) await listener.query(`listen ${channel}`);
+
+  // The LISTEN connection. When it breaks (e.g. the database restarts) it is replaced, with a growing
+  // pause between tries; the timer keeps feeding meanwhile, and a tick follows the new LISTEN for
+  // what was written while nobody listened.
+  let listener: { client: pg.PoolClient; close(error?: Error): void } | undefined;
+  let reconnectTimer: NodeJS.Timeout | undefined;
+  let failures = 0;
+  const listen = async (): Promise<void> => {
+    const client = await pool.connect();
+    let closed = false;
+    const close = (error?: Error) => {
+      if (closed) return;
+      closed = true;
+      client.off("notification", onNotification);
+      client.off("error", onError);
+      // An error makes the pool discard the connection instead of reusing it; a later error event
+      // of the discarded connection must not go unheard (that would end the process).
+      if (error) client.on("error", () => undefined);
+      client.release(error);
+    };
+    const onError = (e: Error) => {
+      const wasListening = listener?.client === client;
+      close(e);
+      if (!wasListening) return;
+      listener = undefined;
+      if (!stopped) {
+        console.error(`[feeder] LISTEN connection lost: ${e.message}`);
+        reconnectLater();
+      }
+    };
+    client.on("error", onError);
+    client.on("notification", onNotification);
+    try {
+      for (const channel of [NOTIFY_INPUTS, NOTIFY_RUN_FINISHED, NOTIFY_SETTINGS]) await client.query(`listen ${channel}`);
+    } catch (e) {
+      close(e as Error);
+      throw e;
+    }
+    if (closed) throw new Error("the LISTEN connection broke while it was being set up");
+    listener = { client, close };
+  };
+  const reconnectLater = () => {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(() => {
+      if (stopped) return;
+      listen().then(
+        () => {
+          failures = 0;
+          if (stopped) {
+            listener?.close();
+            listener = undefined;
+            return;
+          }
+          if (current) again = true;
+          else void startTick();
+        },
+        () => {
+          failures++;
+          reconnectLater();
+        },
+      );
+    }, Math.min(5000, 250 * 2 ** failures));
+  };
+  await listen();
   void startTick();
 
   return {
@@ -115,10 +176,14 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
       if (stopped) return;
       stopped = true;
       clearTimeout(timer);
-      listener.off("notification", onNotification);
+      clearTimeout(reconnectTimer);
       await current?.catch(() => undefined);
-      await listener.query("unlisten *").catch(() => undefined);
-      listener.release();
+      const open = listener;
+      listener = undefined;
+      if (!open) return;
+      open.client.off("notification", onNotification);
+      const unlistened = await open.client.query("unlisten *").then(() => true, () => false);
+      open.close(unlistened ? undefined : new Error("unlisten failed"));
     },
   };
 }

@@ -3,7 +3,7 @@ import type { JobHelpers, Task } from "graphile-worker";
 import type pg from "pg";
 import { z } from "zod";
 import { createDb, type Database } from "../../db/client";
-import { errorMessage, isPermanentDatabaseError } from "../permanent-errors";
+import { errorMessage, isConnectionError, isPermanentDatabaseError } from "../permanent-errors";
 import type { TaskContext } from "../task-context";
 import { ComputeError, sharedComputePool, TimeLimitError } from "./compute-pool";
 import type { AnyStage } from "./define-stage";
@@ -12,8 +12,29 @@ import { readStageSettings } from "./settings";
 
 export const stageJobPayload = z.object({ inputKey: z.string() });
 
+/** How long a job waits for a database it cannot reach before giving up (graphile-worker then retries it). */
+export const DATABASE_WAIT_MS = 10 * 60_000;
+
+/**
+ * Runs `fn` on a connection of the job. While the database cannot be reached (restarting, network
+ * down), waits and repeats `fn` until it answers again, so that a job ends, and graphile-worker
+ * releases it, only with the database back: graphile-worker 0.17 does not await the release of a
+ * finished job, and a failed release leaves the job locked, its run `running` until the time limit,
+ * and a rejection nobody handles (which ends the process). Every step of a job may be repeated: reads,
+ * outcomes fenced by the attempt, and results written in one fenced transaction (a commit whose reply
+ * was lost is then refused by the fence); at worst a start is counted twice.
+ */
 async function withDb<T>(helpers: JobHelpers, fn: (db: Database) => Promise<T>): Promise<T> {
-  return helpers.withPgClient((client) => fn(createDb(client as pg.PoolClient)));
+  const deadline = Date.now() + DATABASE_WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await helpers.withPgClient((client) => fn(createDb(client as pg.PoolClient)));
+    } catch (e) {
+      if (!isConnectionError(e) || Date.now() > deadline || helpers.abortSignal?.aborted) throw e;
+      if (attempt === 0) helpers.logger.warn(`job ${helpers.job.id} waits for the database: ${errorMessage(e)}`);
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * 2 ** attempt)));
+    }
+  }
 }
 
 /** The input row by its key (the key column's type decides how the text key is read). */
