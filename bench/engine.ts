@@ -9,6 +9,19 @@
  *
  * Needs PostgreSQL: the server of DATABASE_URL, else as the tests find one (TEST_DATABASE_URL, a local
  * server on 5432, or the embedded one).
+ *
+ * Settings, by default those the project's runner (workers/runner.ts) uses, which suit the engine:
+ * - no local queue: it would lock queued jobs that the feeder must be able to take back (pause, a lower
+ *   concurrency) and hand one process the jobs of a stage whose few slots workers on other machines share;
+ * - no batched completion: it saves one commit per job, little beside jobs that compute for seconds;
+ * - pollInterval 2000 ms (graphile-worker's): both sides' jobs are announced by NOTIFY, so polling is
+ *   not on the path.
+ * - stage concurrency 64, far above the runner's 4, so that the feeder's cap never leaves a worker
+ *   without a job (16, 256 and unlimited gave the same figures within the noise).
+ * Timed: from the insert (inputs, or the raw jobs in one add_jobs call) until every task has returned
+ * and graphile-worker has deleted every job. CPU per job is this process's (main and compute threads)
+ * plus the bench database's server processes' (from /proc, when the server runs on this machine): on a
+ * machine shared with other work it varies less than the wall-clock rates.
  */
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -50,7 +63,10 @@ console.log(
     `completeJobBatchDelay ${settings.completeJobBatchDelay} ms, failJobBatchDelay ${settings.failJobBatchDelay} ms, ` +
     `pollInterval ${settings.pollInterval} ms`,
 );
-console.log(`engine: stage concurrency (queued + running runs the feeder keeps) ${stageConcurrency}, compute in the worker-thread pool\n`);
+console.log(
+  `engine: stage concurrency (queued + running runs the feeder keeps) ${stageConcurrency}; each run goes through the ` +
+    `feeder's claim, the stage task, the compute thread and the write of one output row\n`,
+);
 
 const bench = await startBench(settings, stageConcurrency);
 let failed = false;

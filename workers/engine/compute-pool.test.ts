@@ -8,7 +8,7 @@ afterAll(() => pool.close());
 describe("compute threads", () => {
   it("run a stage declared outside workers/stages from the module it names", async () => {
     const request = { stage: squareStage.name, module: squareStage.module, params: { times: 2 } };
-    expect(await pool.run({ ...request, input: { n: 3 } }, 30_000)).toEqual([{ square: 18 }]);
+    expect(await pool.run({ ...request, input: { n: 3 } }, 30_000)).toEqual([{ n: 3, square: 18 }]);
     await expect(pool.run({ ...request, input: { n: -1 } }, 30_000)).rejects.toThrow(ComputeError);
     await expect(pool.run({ ...request, stage: "module-cube", input: { n: 1 } }, 30_000)).rejects.toThrow(/exports no stage "module-cube"/);
   });

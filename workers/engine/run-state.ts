@@ -38,16 +38,6 @@ export class FencedOutError extends Error {
   }
 }
 
-/** Locks the run row if this attempt still owns it; throws FencedOutError otherwise. Use inside the writing transaction. */
-export async function lockOwnRun(tx: Transaction, fence: RunFence): Promise<void> {
-  const { rows } = await tx.execute(sql`
-    select 1 from stage_runs
-     where stage = ${fence.stage} and input_key = ${fence.inputKey} and status = 'running'
-       and worker_id = ${fence.workerId} and attempts = ${fence.attempt}
-     for update`);
-  if (rows.length === 0) throw new FencedOutError(fence);
-}
-
 type Outcome =
   | { status: "done"; result: StageRunResult; note: string | null }
   | { status: "failed"; error: string }

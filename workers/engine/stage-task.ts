@@ -7,7 +7,7 @@ import { errorMessage, isConnectionError, isPermanentDatabaseError } from "../pe
 import type { TaskContext } from "../task-context";
 import { ComputeError, sharedComputePool, TimeLimitError } from "./compute-pool";
 import type { AnyStage } from "./define-stage";
-import { FencedOutError, lockOwnRun, recordOutcome, startClaimedRun, type RunFence } from "./run-state";
+import { FencedOutError, recordOutcome, startClaimedRun, type RunFence } from "./run-state";
 import { readStageSettings } from "./settings";
 
 export const stageJobPayload = z.object({ inputKey: z.string() });
@@ -105,12 +105,14 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
   };
 }
 
-/** Result rows and the finished run in one transaction: neither exists without the other. */
+/**
+ * Result rows and the finished run in one transaction: neither exists without the other. The fenced
+ * outcome comes last and, when this attempt no longer owns the run, rolls the rows back.
+ */
 async function writeResult(db: Database, stage: AnyStage, fence: RunFence, input: unknown, rows: unknown[], params: unknown) {
   await db.transaction(async (tx) => {
-    await lockOwnRun(tx, fence);
     const ids = await stage.write(tx, input, rows, params);
     const note = stage.describe ? stage.describe(rows, params) : `${ids.length} rows`;
-    await recordOutcome(tx, fence, { status: "done", result: { ids }, note });
+    if (!(await recordOutcome(tx, fence, { status: "done", result: { ids }, note }))) throw new FencedOutError(fence);
   });
 }
