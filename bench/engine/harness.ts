@@ -76,9 +76,9 @@ export interface Bench {
 }
 
 /** The server the bench database is made on: DATABASE_URL's, else as the tests find one (TEST_DATABASE_URL, :5432, embedded). */
-async function baseServer(): Promise<BaseServer> {
+async function baseServer(): Promise<Pick<BaseServer, "url" | "stop">> {
   const url = process.env.DATABASE_URL;
-  return url ? { url, origin: "TEST_DATABASE_URL" } : resolveBaseServer();
+  return url ? { url } : resolveBaseServer();
 }
 
 /**
