@@ -9,7 +9,6 @@
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
 import { closeDb } from "../../db/client";
 import { measureLatencies, type LatencyCase } from "./latency";
 import { memoryUnderLoad } from "./memory";
@@ -54,10 +53,10 @@ function printTable(figures: Figure[]) {
   }
 }
 
-const latencyFigures = (cases: LatencyCase[], suffix = ""): Figure[] =>
+const latencyFigures = (cases: LatencyCase[]): Figure[] =>
   cases.flatMap((c) => [
-    { name: `${c.name}${suffix} p50`, value: c.p50, unit: "ms", target: c.targetMs, kind: "max" as const },
-    { name: `${c.name}${suffix} p95`, value: c.p95, unit: "ms", target: c.targetMs, kind: "max" as const },
+    { name: `${c.name} p50`, value: c.p50, unit: "ms", target: c.targetMs, kind: "max" as const },
+    { name: `${c.name} p95`, value: c.p95, unit: "ms", target: c.targetMs, kind: "max" as const },
   ]);
 
 async function main() {
@@ -73,14 +72,6 @@ async function main() {
     log(`server time of the pages' tRPC procedures (load ${load()}):`);
     figures.push(...latencyFigures(await measureLatencies(args.runs, 5, log)));
 
-    // Diagnosis, not a target: the same calls with PostgreSQL's JIT compiler off for the database.
-    const admin = new pg.Client({ connectionString: db.url });
-    await admin.connect();
-    await admin.query(`alter database ${db.name} set jit = off`);
-    await admin.end();
-    await closeDb(); // new connections take the setting
-    log(`the same with jit = off (diagnosis; load ${load()}):`);
-    const noJit = await measureLatencies(Math.min(args.runs, 30), 3, log);
     await closeDb();
 
     log(`web build (${ROOT}/.next-bench; skipped when current):`);
@@ -88,13 +79,21 @@ async function main() {
     const server = await startBenchServer(ROOT, args.port, db.url);
     try {
       log(`CSV export of all pathways from ${server.url}/pathways/csv (load ${load()}):`);
-      const csv = await exportCsv(server, log);
-      log(`csv: ${csv.rows} rows, ${(csv.bytes / 1e6).toFixed(1)} MB in ${csv.seconds.toFixed(2)} s (first byte ${csv.firstByteMs.toFixed(0)} ms); ` +
-        `server RSS baseline ${csv.rss.baseline.toFixed(0)} MB, peak ${csv.rss.peak.toFixed(0)} MB (VmHWM ${csv.rss.peakHwm.toFixed(0)} MB), after ${csv.rss.last.toFixed(0)} MB`);
+      // The first export runs the route's code for the first time (module loading, JIT): reported, not rated.
+      const first = await exportCsv(server, "identity", 0, log);
+      const csv = await exportCsv(server, "identity", 0, log);
+      const gzip = await exportCsv(server, "gzip", csv.rows, log);
+      for (const r of [first, csv, gzip]) {
+        log(`csv ${r === first ? "(first, warm-up)" : `(${r.encoding})`}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.seconds.toFixed(2)} s = ` +
+          `${Math.round(r.rowsPerSecond)} rows/s, first byte ${r.firstByteMs.toFixed(0)} ms; server RSS before ${r.rss.baseline.toFixed(0)} MB, ` +
+          `peak ${r.rss.peak.toFixed(0)} MB, after ${r.rss.last.toFixed(0)} MB`);
+      }
+      const csvPeak = Math.max(...[first, csv, gzip].map((r) => Math.max(r.rss.peak, r.rss.peakHwm)));
       figures.push(
-        { name: "CSV export rate", value: csv.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
+        { name: "CSV export rate (identity)", value: csv.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
+        { name: "CSV export rate (gzip, as a browser asks)", value: gzip.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
         // The issue asks for flat memory and its peak; the 500 MB of the Memory benchmark is the bound.
-        { name: "CSV export: server peak RSS", value: Math.max(csv.rss.peak, csv.rss.peakHwm), unit: "MB", target: 500, kind: "max" },
+        { name: `CSV export: server peak RSS (idle ${first.rss.baseline.toFixed(0)} MB)`, value: csvPeak, unit: "MB", target: 500, kind: "max" },
       );
 
       log(`memory: worker on the ${args.fresh} fresh structures while the server is browsed and exports, ${args["memory-seconds"]} s (load ${load()}):`);
@@ -110,8 +109,6 @@ async function main() {
       await server.stop();
     }
     printTable(figures);
-    console.log("\ndiagnosis: with jit = off");
-    printTable(latencyFigures(noJit, " (jit off)"));
     console.log(`\nload average at the end: ${load()}; total ${((performance.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await closeDb();

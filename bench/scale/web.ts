@@ -4,6 +4,7 @@
  * streamed from it over HTTP while the server's memory is sampled.
  */
 import fs from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { ensureNextBuild, nextDistDir, sourceHash, stampPath } from "../../scripts/next-build";
 import { startWebServer, waitForHttp, type WebServer } from "../../scripts/web-server";
@@ -43,7 +44,10 @@ export async function startBenchServer(root: string, port: number, databaseUrl: 
 }
 
 export interface CsvResult {
+  encoding: "identity" | "gzip";
+  /** Lines but the header; with gzip the compressed bytes are not read, so the rows are `knownRows`. */
   rows: number;
+  /** Bytes on the wire. */
   bytes: number;
   seconds: number;
   rowsPerSecond: number;
@@ -52,31 +56,41 @@ export interface CsvResult {
   rss: RssSummary;
 }
 
-/** Streams /pathways/csv to the end, counting lines; the server's tree RSS is sampled every 100 ms. */
-export async function exportCsv(server: WebServer, log: (l: string) => void): Promise<CsvResult> {
+/**
+ * Streams /pathways/csv to the end over node:http, so the bytes are the server's: fetch would ask for
+ * gzip and inflate it here, on the same two cores. `gzip` asks for what browsers ask for (Next
+ * compresses the stream then). The server's tree RSS is sampled every 100 ms, from an idle second
+ * before to one after.
+ */
+export async function exportCsv(
+  server: WebServer,
+  encoding: CsvResult["encoding"],
+  knownRows: number,
+  log: (l: string) => void,
+): Promise<CsvResult> {
   if (!server.pid) throw new Error("the web server has no pid");
   const sampler = sampleRss(server.pid, 100);
-  // A quiet second first, so the baseline is the idle server.
   await new Promise((r) => setTimeout(r, 1000));
   const started = performance.now();
-  const res = await fetch(`${server.url}/pathways/csv`);
-  if (!res.ok || !res.body) throw new Error(`GET /pathways/csv answered ${res.status}`);
+  const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+    http.get(`${server.url}/pathways/csv`, { headers: { "accept-encoding": encoding } }, resolve).on("error", reject),
+  );
+  if (res.statusCode !== 200) throw new Error(`GET /pathways/csv answered ${res.statusCode}`);
   let lines = 0;
   let bytes = 0;
   let firstByteMs = 0;
-  let nextReport = 20_000;
-  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+  let nextReport = 10e6;
+  for await (const chunk of res as AsyncIterable<Buffer>) {
     if (bytes === 0) firstByteMs = performance.now() - started;
     bytes += chunk.length;
-    for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
-    if (lines >= nextReport) {
-      log(`csv: ${lines - 1} rows, ${(bytes / 1e6).toFixed(1)} MB, server RSS ${sampler.summary().last.toFixed(0)} MB`);
-      nextReport += 20_000;
+    if (encoding === "identity") for (let i = 0; i < chunk.length; i++) if (chunk[i] === 10) lines++;
+    if (bytes >= nextReport) {
+      log(`csv (${encoding}): ${(bytes / 1e6).toFixed(0)} MB after ${((performance.now() - started) / 1000).toFixed(1)} s, server RSS ${sampler.summary().last.toFixed(0)} MB`);
+      nextReport += 10e6;
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  // And a quiet second after, to see the memory come back.
   await new Promise((r) => setTimeout(r, 1000));
-  const rows = lines - 1; // the header line
-  return { rows, bytes, seconds, rowsPerSecond: rows / seconds, firstByteMs, rss: sampler.stop() };
+  const rows = encoding === "identity" ? lines - 1 : knownRows; // lines - 1: the header
+  return { encoding, rows, bytes, seconds, rowsPerSecond: rows / seconds, firstByteMs, rss: sampler.stop() };
 }
