@@ -2,7 +2,7 @@ import type pg from "pg";
 import {
   DEFAULT_PRUNE_OLDER_THAN_SECONDS,
   DEFAULT_PRUNE_SCHEDULE,
-} from "../../db/schema/index";
+} from "../db/schema/index";
 
 type Queryable = Pick<pg.Pool, "query">;
 

@@ -1,7 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createDb, createPool, databaseUrl } from "../../db/client";
-import { batchVaspZip, pathwayBand, pathwayVaspZip, topPathwayBands, vaspExportOverrides } from "../../server/services/vasp-export";
+import { batchVaspZip, pathwayVaspZip, vaspExportOverrides } from "../../lib/vasp/pathway-export";
+import { pathwayBand, topPathwayBands } from "../../db/pathway-bands";
 import { numberOption } from "./options";
 
 const USAGE = "usage: hopscape export vasp --pathway ID | --top N [--out FILE] [--flavour vtst|vasp] [--encut EV] [--ediffg X] [--nsw N] [--kpoints L]";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { formatAge, parseAge, pruneFinished, readMaintenanceSettings, saveMaintenanceSettings } from "../../server/services/prune";
+import { formatAge, parseAge, pruneFinished, readMaintenanceSettings, saveMaintenanceSettings } from "../../workers/prune-finished";
 import { checkSchedule } from "../../workers/tasks/prune";
 import { withMigratedDatabase } from "./database-pool";
 

@@ -4,9 +4,9 @@
  * read for its last ionic step. Pure (no database, no file system): the upload and the dft stage both
  * use it.
  */
-import { parseOutcar, type OutcarResult } from "../../lib/vasp/outcar";
-import { checkImagesMatchPathway, type ExpectedAtoms } from "../../lib/vasp/vasp-result";
-import { parseVasprun, type VasprunResult } from "../../lib/vasp/vasprun";
+import { parseOutcar, type OutcarResult } from "./outcar";
+import { checkImagesMatchPathway, type ExpectedAtoms } from "./vasp-result";
+import { parseVasprun, type VasprunResult } from "./vasprun";
 
 export interface DftInputFile {
   /** Path as uploaded or found, e.g. "neb/03/OUTCAR" or "02_vasprun.xml". */

@@ -3,14 +3,13 @@
  * against the pathway's supercell (atom count, species and their order as exported), then the
  * profile stored in the dft table, replacing an earlier one.
  */
-import { eq } from "drizzle-orm";
 import { strFromU8, unzipSync } from "fflate";
 import type { Database } from "../../db/client";
-import { dft, type DftSource, type NewDftRow } from "../../db/schema/index";
+import { dftRowOf, upsertDft } from "../../db/dft-rows";
+import { pathwayBand } from "../../db/pathway-bands";
+import { dftProfileFromFiles, type DftFileRefusal, type DftInputFile, type DftProfile } from "../../lib/vasp/dft-profile";
 import { vaspNebExport } from "../../lib/vasp/neb-export";
 import type { ExpectedAtoms } from "../../lib/vasp/vasp-result";
-import { dftProfileFromFiles, type DftFileRefusal, type DftInputFile, type DftProfile } from "./dft-profile";
-import { pathwayBand } from "./vasp-export";
 
 /** The whole upload, compressed as sent; a vasprun.xml is large, a zip of OUTCARs much less so. */
 export const MAX_DFT_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -63,24 +62,6 @@ export async function expectedAtomsOf(db: Database, pathwayId: number): Promise<
   return { natoms: exported.natoms, speciesOrder: exported.speciesOrder, counts: exported.counts };
 }
 
-export const dftRowOf = (pathwayId: number, p: DftProfile, source: DftSource): NewDftRow => ({
-  pathwayId,
-  imageEnergies: p.imageEnergies,
-  barrier: p.barrier,
-  reverseBarrier: p.reverseBarrier,
-  converged: p.converged,
-  source,
-  forcesMax: p.forcesMax,
-  files: p.images.map((i) => i.file),
-  updatedAt: new Date(),
-});
-
-export async function upsertDft(db: Pick<Database, "insert">, row: NewDftRow): Promise<number> {
-  const { pathwayId: _key, ...set } = row;
-  const [written] = await db.insert(dft).values(row).onConflictDoUpdate({ target: dft.pathwayId, set }).returning({ id: dft.id });
-  return written.id;
-}
-
 /** Reads, checks and (when every image is there and belongs) stores an upload; the report says what happened to each file. */
 export async function importDftUpload(db: Database, pathwayId: number, files: DftUploadFile[]): Promise<DftImportReport> {
   const expected = await expectedAtomsOf(db, pathwayId);
@@ -88,9 +69,4 @@ export async function importDftUpload(db: Database, pathwayId: number, files: Df
   if ("error" in result) return { stored: false, ...result };
   await upsertDft(db, dftRowOf(pathwayId, result.profile, "upload"));
   return { stored: true, ...result };
-}
-
-export async function dftOfPathway(db: Database, pathwayId: number) {
-  const [row] = await db.select().from(dft).where(eq(dft.pathwayId, pathwayId));
-  return row ?? null;
 }

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPool } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { libraryStructures } from "../../lib/library/build";
-import { pruneFinished } from "../../server/services/prune";
+import { pruneFinished } from "../../workers/prune-finished";
 import { enqueueStructureImport } from "../../server/services/structure-import";
 import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
 import { adminQuery } from "../helpers/database-admin";

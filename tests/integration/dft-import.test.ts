@@ -7,8 +7,10 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Vec3 } from "../../lib/structure/vector";
 import { caF2, liF } from "../../lib/structure/reference-crystals";
-import { dftOfPathway, importDftUpload } from "../../server/services/dft-import";
-import { exportOfBand, pathwayBand } from "../../server/services/vasp-export";
+import { dftOfPathway } from "../../db/dft-rows";
+import { importDftUpload } from "../../server/services/dft-import";
+import { exportOfBand } from "../../lib/vasp/pathway-export";
+import { pathwayBand } from "../../db/pathway-bands";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 // @ts-expect-error: a plain .mjs script (the stand-in for VASP) without type declarations
 import { fakeEnergyEv, progress } from "../fixtures/fake-vasp.mjs";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { libraryStructures } from "../../lib/library/build";
 import { caF2 } from "../../lib/structure/reference-crystals";
-import { pruneFinished, saveMaintenanceSettings } from "../../server/services/prune";
+import { pruneFinished, saveMaintenanceSettings } from "../../workers/prune-finished";
 import { enqueueStructureImport } from "../../server/services/structure-import";
 import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
 import { runCli } from "../cli/run-cli";

@@ -5,9 +5,10 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { barriers, dft, pathways, structures } from "../../db/schema/index";
-import { dftRowOf, upsertDft } from "../../server/services/dft-import";
-import { dftProfileFromFiles, type DftInputFile, type DftProfile } from "../../server/services/dft-profile";
-import { exportOfBand, pathwayBand, pathwayFolderName, type PathwayBand } from "../../server/services/vasp-export";
+import { dftRowOf, upsertDft } from "../../db/dft-rows";
+import { dftProfileFromFiles, type DftInputFile, type DftProfile } from "../../lib/vasp/dft-profile";
+import { exportOfBand, pathwayFolderName, type PathwayBand } from "../../lib/vasp/pathway-export";
+import { pathwayBand } from "../../db/pathway-bands";
 import { criteriaColumnsOf, mergeCriteriaColumns } from "../engine/criteria";
 import { defineStage } from "../engine/define-stage";
 

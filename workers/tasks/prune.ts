@@ -1,6 +1,6 @@
 import { parseCronItem, type CronMatcher, type ParsedCronItem, type Task } from "graphile-worker";
 import type pg from "pg";
-import { pruneFinished, readMaintenanceSettings } from "../../server/services/prune";
+import { pruneFinished, readMaintenanceSettings } from "../prune-finished";
 
 export const PRUNE_TASK = "maintenance:prune";
 /** The cron entry's identifier: graphile-worker's known_crontabs row under it keeps every worker process from running it twice. */

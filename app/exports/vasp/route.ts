@@ -3,7 +3,8 @@
  * pathways with the lowest relaxed BVSE barrier, one folder each, in one zip.
  */
 import { getDb } from "../../../db/client";
-import { batchVaspZip, topPathwayBands, vaspExportOverrides } from "../../../server/services/vasp-export";
+import { batchVaspZip, vaspExportOverrides } from "../../../lib/vasp/pathway-export";
+import { topPathwayBands } from "../../../db/pathway-bands";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,8 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { barriers, dft, pathways, structures } from "../../../db/schema/index";
-import { dftOfPathway, importDftUpload, MAX_DFT_UPLOAD_BYTES } from "../../services/dft-import";
+import { dftOfPathway } from "../../../db/dft-rows";
+import { importDftUpload, MAX_DFT_UPLOAD_BYTES } from "../../services/dft-import";
 import { createTRPCRouter, publicProcedure } from "../trpc";
 import { decodeBase64Files } from "./imports";
 

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { getDb } from "../../../../db/client";
-import { pathwayBand, pathwayVaspZip, vaspExportOverrides } from "../../../../server/services/vasp-export";
+import { pathwayBand } from "../../../../db/pathway-bands";
+import { pathwayVaspZip, vaspExportOverrides } from "../../../../lib/vasp/pathway-export";
 
 export const dynamic = "force-dynamic";
 
