@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { run, type Runner, type Task } from "graphile-worker";
-import type pg from "pg";
+import pg from "pg";
 import { createDb, createPool } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { quietWorkerLogger } from "../../db/worker-logger";
@@ -82,6 +82,25 @@ async function baseServer(): Promise<Pick<BaseServer, "url" | "stop">> {
 }
 
 /**
+ * Drops the bench database once the ended pools' connections have gone (pool.end does not wait for
+ * their sockets to close, and FORCE would have them report the termination as an error).
+ */
+async function dropDatabase(url: string, name: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await client.query("select count(*)::int as n from pg_stat_activity where datname = $1", [name]);
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
  * A database made for the run (`bench_engine_<random>`), one graphile-worker runner with a raw no-op
  * task and the no-op stage's task, and the stage's feeder, all with the given settings. The stage's
  * concurrency (queued + running runs the feeder keeps) is set to `stageConcurrency`.
@@ -106,7 +125,7 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     if (computeAcquired) await releaseComputePool();
     await feederPool.end();
     await pool.end();
-    await adminQuery(base.url, `drop database if exists ${databaseName} with (force)`);
+    await dropDatabase(base.url, databaseName);
     await base.stop?.();
   };
 
