@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caF2 } from "../../lib/structure/reference-crystals";
-import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
+import { startPipeline } from "../../workers/engine/pipeline";
 import { saveStageSettings } from "../../workers/engine/settings";
 import { pathwaysStage } from "../../workers/stages/pathways";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { insertStructures, waitFor } from "./engine-fixtures";
-import { startChildWorker } from "./fault-fixtures";
+import { pipelineTestDatabase, queryRows, startChildWorker } from "./fault-fixtures";
 
-let t: TestDatabase;
-let pipeline: Pipeline | undefined;
+const context = pipelineTestDatabase();
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await pipeline?.stop();
-  await t?.drop();
-});
-
-const rows = async <T = Record<string, any>>(text: string, params: unknown[] = []) => (await t.pool.query(text, params)).rows as T[];
+const rows = <T = Record<string, any>>(text: string, params: unknown[] = []) => queryRows<T>(context.t.pool, text, params);
 const run = async (id: number) =>
   (await rows("select * from stage_runs where stage = 'pathways' and input_key = $1", [String(id)]))[0];
 
 describe("recovery", () => {
   it("retries the input of a worker killed mid-job and finishes it exactly once", async () => {
-    await saveStageSettings(t.db, pathwaysStage, { concurrency: 1, autoBroaden: null }, "test");
-    const [fluorite] = await insertStructures(t.db, [caF2()]);
-    const worker = startChildWorker(t.url, ["--only", "pathways", "--concurrency", "1"]);
+    await saveStageSettings(context.t.db, pathwaysStage, { concurrency: 1, autoBroaden: null }, "test");
+    const [fluorite] = await insertStructures(context.t.db, [caF2()]);
+    const worker = startChildWorker(context.t.url, ["--only", "pathways", "--concurrency", "1"]);
     const started = await waitFor(
       "the child worker to start the job",
       async () => {
@@ -46,8 +36,8 @@ describe("recovery", () => {
     expect(lockedJob.locked_by).toBeTruthy();
 
     // A new worker (heartbeat every 0.3 s) takes a worker silent for 1.5 s for dead.
-    pipeline = await startPipeline({
-      pgPool: t.pool,
+    context.pipeline = await startPipeline({
+      pgPool: context.t.pool,
       stages: ["pathways"],
       concurrency: 1,
       tickMs: 200,
@@ -62,7 +52,7 @@ describe("recovery", () => {
       },
       40_000,
     );
-    expect(done).toMatchObject({ attempts: 2, worker_id: pipeline.workerId, last_error: null });
+    expect(done).toMatchObject({ attempts: 2, worker_id: context.pipeline.workerId, last_error: null });
     const written = await rows("select id, index from pathways where structure_id = $1 order by index", [fluorite]);
     expect(written.map((p) => p.index)).toEqual([0, 1, 2, 3]);
     expect(done.result).toEqual({ ids: written.map((p) => p.id) });
@@ -73,12 +63,12 @@ describe("recovery", () => {
   it("stops a computation past the stage's time limit and fails the run without retrying", async () => {
     // Every hop up to 8 Å with 9 images in a 12 Å supercell: about 8 s of computing for fluorite.
     await saveStageSettings(
-      t.db,
+      context.t.db,
       pathwaysStage,
       { timeLimitSeconds: 1, params: { maxLength: 8, keep: 0, nImages: 9, minSupercellLength: 12 } },
       "test: 1 s limit for a long computation",
     );
-    const [slow] = await insertStructures(t.db, [caF2(5.5)]);
+    const [slow] = await insertStructures(context.t.db, [caF2(5.5)]);
     const failed = await waitFor("the run to fail", async () => {
       const r = await run(slow);
       return r?.status === "failed" ? r : undefined;

@@ -3,13 +3,32 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { getTableName } from "drizzle-orm";
 import type pg from "pg";
+import { afterAll, beforeAll } from "vitest";
+import type { Pipeline } from "../../workers/engine/pipeline";
 import { STAGES } from "../../workers/stages/index";
+import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 /** Rows of a query, loosely typed for assertions. */
 export const queryRows = async <T = Record<string, any>>(pool: pg.Pool, text: string, params: unknown[] = []) =>
   (await pool.query(text, params)).rows as T[];
+
+/**
+ * A fresh database for the test file (`t`, set before its tests) and the pipeline a test may start on
+ * it (`pipeline`), stopped after the file's tests before the database is dropped.
+ */
+export function pipelineTestDatabase(): { t: TestDatabase; pipeline?: Pipeline } {
+  const context = {} as { t: TestDatabase; pipeline?: Pipeline };
+  beforeAll(async () => {
+    context.t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await context.pipeline?.stop();
+    await context.t?.drop();
+  });
+  return context;
+}
 
 export interface ChildWorker {
   child: ChildProcess;

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { caF2, kMgF3, liF } from "../../lib/structure/reference-crystals";
 import type { Structure } from "../../lib/structure/structure";
 import { makeSupercell } from "../../lib/structure/supercell";
-import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
+import { startPipeline } from "../../workers/engine/pipeline";
 import { saveStageSettings } from "../../workers/engine/settings";
 import { percolationStage } from "../../workers/stages/percolation";
-import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { insertStructures, waitFor } from "./engine-fixtures";
-import { queryRows, settlementProblems } from "./fault-fixtures";
+import { pipelineTestDatabase, queryRows, settlementProblems } from "./fault-fixtures";
 
 /** LiF 5×5×5 with one Li made Na: 1000 sites even in its primitive cell, about a minute of percolation at 0.1 Å. */
 const dopedLiF = (): Structure => {
@@ -16,19 +15,10 @@ const dopedLiF = (): Structure => {
   return { ...s, sites: s.sites.map((x, i) => (i === li ? { ...x, species: "Na" } : x)) };
 };
 
-let t: TestDatabase;
-let pipeline: Pipeline | undefined;
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => {
-  await pipeline?.stop();
-  await t?.drop();
-});
+const context = pipelineTestDatabase();
 
 const runOf = async (id: number) =>
-  (await queryRows(t.pool, "select * from stage_runs where stage = 'percolation' and input_key = $1", [String(id)]))[0];
+  (await queryRows(context.t.pool, "select * from stage_runs where stage = 'percolation' and input_key = $1", [String(id)]))[0];
 const finished = (id: number) => async () => {
   const r = await runOf(id);
   return r?.status === "done" || r?.status === "failed" ? r : undefined;
@@ -45,14 +35,14 @@ describe("a computation that hangs past its time limit", () => {
   it("is stopped and its run failed with the reason, while the other inputs finish, and later inputs still run", async () => {
     // The largest structure first, so the hanging run holds one of the two slots while the others pass through the second.
     await saveStageSettings(
-      t.db,
+      context.t.db,
       percolationStage,
       { concurrency: 2, timeLimitSeconds: 4, params: { gridSpacingA: 0.1 }, priority: [{ column: "nsites", dir: "desc" }] },
       "test: 4 s limit, largest first",
     );
     // By priority: the hanging one, KMgF3 (5 sites), then LiF (2).
-    const [hung, ...others] = await insertStructures(t.db, [dopedLiF(), kMgF3(), liF(4.1)]);
-    pipeline = await startPipeline({ pgPool: t.pool, stages: ["percolation"], concurrency: 2, tickMs: 200, heartbeatMs: 300 });
+    const [hung, ...others] = await insertStructures(context.t.db, [dopedLiF(), kMgF3(), liF(4.1)]);
+    context.pipeline = await startPipeline({ pgPool: context.t.pool, stages: ["percolation"], concurrency: 2, tickMs: 200, heartbeatMs: 300 });
 
     const failed = await waitFor("the hanging run to be stopped", finished(hung), 40_000);
     expect(failed).toMatchObject({ status: "failed", attempts: 1, last_error: "time limit of 4 s exceeded" });
@@ -62,11 +52,11 @@ describe("a computation that hangs past its time limit", () => {
     // The next largest was claimed with the hanging one and worked on beside it. (When it finished
     // depends on how long its compute thread took to start on a loaded machine: not checked.)
     expect(new Date(done[0].started_at).getTime()).toBeLessThan(new Date(failed.finished_at).getTime());
-    expect(await queryRows(t.pool, "select 1 from percolation where structure_id = $1", [hung])).toHaveLength(0);
+    expect(await queryRows(context.t.pool, "select 1 from percolation where structure_id = $1", [hung])).toHaveLength(0);
 
     // The stopped thread is gone; the pipeline carries on with input written afterwards.
-    const [later] = await insertStructures(t.db, [caF2()]);
+    const [later] = await insertStructures(context.t.db, [caF2()]);
     expect(await waitFor("the later input's run", finished(later), 20_000)).toMatchObject({ status: "done", attempts: 1 });
-    expect(await settlementProblems(t.pool)).toEqual([]);
+    expect(await settlementProblems(context.t.pool)).toEqual([]);
   });
 });
