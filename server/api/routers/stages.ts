@@ -5,7 +5,7 @@ import { engineStageName, queueStageName } from "../../services/stage-catalogue"
 import { moveInputToFront, retryFailedRuns, setStageConcurrency, setStagePaused } from "../../services/stage-controls";
 import { stageFailures } from "../../services/stage-failures";
 import { stageNextUp } from "../../services/stage-next-up";
-import { stageQueues } from "../../services/stage-queue-counts";
+import { invalidateStageQueues, stageQueues } from "../../services/stage-queue-snapshot";
 import { stageThroughput, throughputWindow } from "../../services/stage-throughput";
 import { stageWorkers } from "../../services/stage-workers";
 import { createTRPCRouter, publicProcedure } from "../trpc";
@@ -15,7 +15,10 @@ const engineStageInput = z.object({ stage: engineStageName });
 const inputKey = z.string().trim().min(1, "give an input key").max(200);
 
 export const stagesRouter = createTRPCRouter({
-  queues: publicProcedure.query(({ ctx }) => stageQueues(ctx.db)),
+  // The counts are a snapshot refreshed in the background (stage-queue-snapshot.ts); `fresh` counts now.
+  queues: publicProcedure
+    .input(z.object({ fresh: z.boolean().optional() }).optional())
+    .query(({ ctx, input }) => stageQueues(ctx.db, { fresh: input?.fresh })),
 
   throughput: publicProcedure
     .input(stageInput.extend({ window: throughputWindow }))
@@ -37,10 +40,15 @@ export const stagesRouter = createTRPCRouter({
 
   retryFailed: publicProcedure
     .input(engineStageInput.extend({ inputKey: inputKey.optional() }))
-    .mutation(({ ctx, input }) => retryFailedRuns(ctx.db, input.stage, input.inputKey)),
+    .mutation(async ({ ctx, input }) => {
+      const retried = await retryFailedRuns(ctx.db, input.stage, input.inputKey);
+      invalidateStageQueues(ctx.db);
+      return retried;
+    }),
 
   moveToFront: publicProcedure.input(engineStageInput.extend({ inputKey })).mutation(async ({ ctx, input }) => {
     const moved = await moveInputToFront(ctx.db, input.stage, input.inputKey);
+    invalidateStageQueues(ctx.db);
     if (!moved) {
       throw new TRPCError({
         code: "BAD_REQUEST",
