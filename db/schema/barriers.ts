@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, doublePrecision, integer, jsonb, pgTable, serial, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, doublePrecision, index, integer, jsonb, pgTable, serial, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pathways } from "./pathways";
 
 /**
@@ -35,7 +35,13 @@ export const barriers = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [uniqueIndex("barriers_pathway_id_key").on(t.pathwayId)],
+  (t) => [
+    uniqueIndex("barriers_pathway_id_key").on(t.pathwayId),
+    // The pathways table's sorts by the barriers it shows, with the list's tie-breaker (the pathway id):
+    // a page is read in index order instead of sorting every barrier (server/services/pathway-queries.ts).
+    index("barriers_relaxed_barrier_idx").on(t.relaxedBarrier, t.pathwayId),
+    index("barriers_energy_barrier_idx").on(t.energyBarrier, t.pathwayId),
+  ],
 );
 
 export type BarriersRow = typeof barriers.$inferSelect;

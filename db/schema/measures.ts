@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { doublePrecision, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { doublePrecision, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { pathways } from "./pathways";
 
 /**
@@ -31,7 +31,12 @@ export const measures = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`now()`),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().default(sql`now()`),
   },
-  (t) => [uniqueIndex("measures_pathway_id_key").on(t.pathwayId)],
+  (t) => [
+    uniqueIndex("measures_pathway_id_key").on(t.pathwayId),
+    // The screening filter "dimensionality ≥ n" of the pathways table, and its count, read this index
+    // alone (with the pathway id to join the other filters on) instead of the measures heap.
+    index("measures_dimensionality_idx").on(t.dimensionality, t.pathwayId),
+  ],
 );
 
 export type MeasuresRow = typeof measures.$inferSelect;

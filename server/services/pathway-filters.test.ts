@@ -1,6 +1,6 @@
 import { PgDialect } from "drizzle-orm/pg-core";
 import { describe, expect, it } from "vitest";
-import { pathwayFilterSchema, pathwayListSchema, pathwayOrderBy, pathwayWhere } from "./pathway-filters";
+import { pathwayFilterSchema, pathwayFilterTables, pathwayListSchema, pathwayOrderBy, pathwayWhere } from "./pathway-filters";
 
 const dialect = new PgDialect();
 const toQuery = (raw: Record<string, unknown>) => {
@@ -35,5 +35,14 @@ describe("pathway list query", () => {
       const sql = pathwayOrderBy("relaxedBarrier", dir).map((s) => dialect.sqlToQuery(s).sql).join(", ");
       expect(sql).toBe(`"barriers"."relaxed_barrier" ${dir} nulls last, "pathways"."id" ${dir}`);
     }
+  });
+
+  it("names the tables a filter reads, so a count or a page's keys can leave the others out", () => {
+    const tables = (raw: Record<string, unknown>) => [...pathwayFilterTables(pathwayFilterSchema.parse(raw))].sort();
+    expect(tables({})).toEqual([]);
+    expect(tables({ relaxedBarrierMax: "0.4", dimensionalityMin: "2" })).toEqual(["barriers", "measures"]);
+    expect(tables({ elements: "Ca", lengthMax: "4" })).toEqual(["pathways", "structures"]);
+    expect(tables({ structureId: "3", ewaldEnergyMin: "" })).toEqual(["pathways"]);
+    expect(tables({ spacegroup: "225", energyBarrierMin: "0" })).toEqual(["barriers", "structures"]);
   });
 });

@@ -5,7 +5,7 @@
  * drizzle turns it into SQL with every value bound. The tRPC list procedure and the CSV stream
  * read the same query string, so a copied table URL downloads exactly the rows it shows.
  */
-import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, getTableName, gte, lte, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { pathways } from "../../db/schema/pathways";
@@ -94,6 +94,27 @@ export function pathwayWhere(f: PathwayFilters): SQL | undefined {
     if (max !== undefined) conds.push(lte(column, max));
   }
   return and(...conds);
+}
+
+/** A table the pathways list reads: the hop's own, its structure, or a per-pathway result table. */
+export type PathwayTable = "pathways" | "structures" | "measures" | "barriers";
+
+/** The table a filterable / sortable column lives in. */
+export const pathwayColumnTable = (column: AnyPgColumn): PathwayTable => getTableName(column.table) as PathwayTable;
+
+/**
+ * The tables `pathwayWhere(f)` reads. Every condition on a column of measures or barriers is a
+ * range, which a missing result (NULL) never satisfies: a query for these rows may join those
+ * tables as inner joins, and may leave out every table not named here.
+ */
+export function pathwayFilterTables(f: PathwayFilters): Set<PathwayTable> {
+  const tables = new Set<PathwayTable>();
+  if (structureWhere({ elements: f.elements, formula: f.formula, spacegroup: f.spacegroup })) tables.add("structures");
+  if (f.structureId !== undefined) tables.add("pathways");
+  for (const key of PATHWAY_NUMBER_KEYS) {
+    if (f[`${key}Min`] !== undefined || f[`${key}Max`] !== undefined) tables.add(pathwayColumnTable(PATHWAY_NUMBER_COLUMNS[key]));
+  }
+  return tables;
 }
 
 /**
