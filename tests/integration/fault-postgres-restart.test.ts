@@ -50,7 +50,7 @@ describe("PostgreSQL restarted in the middle of a run", () => {
     };
 
     const db = createDb(pool);
-    await saveStageSettings(db, pathwaysStage, { autoBroaden: null }, "test: no broadening");
+    await saveStageSettings(db, pathwaysStage, { autoBroaden: null, params: { keep: 2 } }, "test: two hops a structure, no broadening");
     const ids = await insertStructures(db, [liF(), caF2(), kMgF3(), liF(4.2)]);
     // As `hopscape worker` runs it: its own connections; recovery would take a worker silent for a
     // minute for dead, so every run is finished by this process, not recovered from it.
@@ -105,5 +105,10 @@ describe("PostgreSQL restarted in the middle of a run", () => {
     await waitFor("the feeder's LISTEN on the restarted server", async () =>
       (await rows("select 1 from pg_stat_activity where query = 'listen hopscape_settings'")).length === 1 ? true : undefined,
     ).catch(failWith);
+
+    // And it stops: no connection was left checked out by the outage (the pool would wait for it forever).
+    const stopped = pipeline.stop().then(() => true);
+    expect(await Promise.race([stopped, sleep(20_000).then(() => false)])).toBe(true);
+    pipeline = undefined;
   }, 120_000);
 });
