@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLine, csvStream, keysetBatches } from "./csv";
+import { csvCell, csvLine, csvTextStream } from "./csv";
 
 describe("csvCell", () => {
   it("quotes cells holding separators, quotes or line breaks (RFC 4180)", () => {
@@ -33,55 +33,28 @@ describe("csvCell", () => {
   });
 });
 
-describe("keysetBatches", () => {
-  it("asks for each batch after the last key of the previous one and stops on a short batch", async () => {
-    const keys = Array.from({ length: 7 }, (_, i) => (i + 1) * 10);
-    const calls: (number | null)[] = [];
-    const batches = keysetBatches(
-      async (after, limit) => {
-        calls.push(after);
-        return keys.filter((k) => after === null || k > after).slice(0, limit);
-      },
-      (k) => k,
-      3,
-    );
-    const seen: number[][] = [];
-    for await (const b of batches) seen.push(b);
-    expect(seen).toEqual([[10, 20, 30], [40, 50, 60], [70]]);
-    expect(calls).toEqual([null, 30, 60]);
-  });
-});
-
-describe("csvStream", () => {
-  it("streams the header then every row, pulling batches only as they are read", async () => {
+describe("csvTextStream", () => {
+  it("streams the header then every chunk, pulling chunks only as they are read", async () => {
     let pulled = 0;
-    async function* batches() {
-      for (const b of [[{ n: 1, s: "=x" }], [{ n: 2, s: "y" }]]) {
-        pulled++;
-        yield b;
+    let ended = false;
+    async function* chunks() {
+      try {
+        for (const c of ["1,'=x\r\n", "2,y\r\n"]) {
+          pulled++;
+          yield c;
+        }
+      } finally {
+        ended = true;
       }
     }
-    const stream = csvStream<{ n: number; s: string }>(
-      [
-        { header: "n", value: (r) => r.n },
-        { header: "s", value: (r) => r.s },
-      ],
-      batches(),
-    );
-    const reader = stream.getReader();
+    const reader = csvTextStream(["n", "=s"], chunks()).getReader();
     const first = await reader.read();
-    expect(new TextDecoder().decode(first.value)).toBe("n,s\r\n");
+    expect(new TextDecoder().decode(first.value)).toBe("n,'=s\r\n");
     expect(pulled).toBe(0);
-    const rest = await new Response(
-      new ReadableStream({
-        async pull(c) {
-          const r = await reader.read();
-          if (r.done) c.close();
-          else c.enqueue(r.value);
-        },
-      }),
-    ).text();
-    expect(rest).toBe("1,'=x\r\n2,y\r\n");
-    expect(pulled).toBe(2);
+    expect(new TextDecoder().decode((await reader.read()).value)).toBe("1,'=x\r\n");
+    expect(pulled).toBe(1);
+    await reader.cancel();
+    expect(ended).toBe(true);
+    expect(pulled).toBe(1);
   });
 });

@@ -1,15 +1,10 @@
 /**
  * CSV writing for every table the platform exports: RFC 4180 quoting, protection against
  * spreadsheet formula injection, and a pull-driven stream so memory stays flat however many
- * rows a download has.
+ * rows a download has. csv-sql.ts writes the same cells in SQL for the table downloads.
  */
 
 export type CsvValue = string | number | boolean | Date | null | undefined | readonly string[];
-
-export interface CsvColumn<Row> {
-  header: string;
-  value: (row: Row) => CsvValue;
-}
 
 /**
  * Text that starts with one of these is run as a formula by Excel, LibreOffice or Google
@@ -34,30 +29,25 @@ export function csvCell(value: CsvValue): string {
 export const csvLine = (cells: readonly CsvValue[]): string => cells.map(csvCell).join(",") + "\r\n";
 
 /**
- * A byte stream of CSV: the header line, then one line per row of each batch. `batches` is
+ * A byte stream of CSV: the header line, then each chunk of finished CSV lines. `chunks` is
  * pulled only when the consumer wants more, so a slow client holds back the database reads
- * instead of piling rows up in memory.
+ * instead of piling text up in memory, and a cancelled download stops them.
  */
-export function csvStream<Row>(columns: readonly CsvColumn<Row>[], batches: AsyncIterable<Row[]>): ReadableStream<Uint8Array> {
+export function csvTextStream(headers: readonly string[], chunks: AsyncIterable<string>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
-  const iterator = batches[Symbol.asyncIterator]();
+  const iterator = chunks[Symbol.asyncIterator]();
   let headerSent = false;
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(csvLine(columns.map((c) => c.header))));
+        controller.enqueue(encoder.encode(csvLine(headers)));
         return;
       }
       try {
         const next = await iterator.next();
-        if (next.done) {
-          controller.close();
-          return;
-        }
-        let chunk = "";
-        for (const row of next.value) chunk += csvLine(columns.map((c) => c.value(row)));
-        controller.enqueue(encoder.encode(chunk));
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
       } catch (err) {
         controller.error(err);
       }
@@ -66,24 +56,4 @@ export function csvStream<Row>(columns: readonly CsvColumn<Row>[], batches: Asyn
       await iterator.return?.();
     },
   });
-}
-
-/**
- * Keyset pagination over an increasing integer key: each batch starts after the last key of the
- * one before (null: from the start), so every batch is an index range scan however deep into the table it is (OFFSET
- * would rescan all earlier rows).
- */
-export async function* keysetBatches<Row>(
-  fetchAfter: (afterKey: number | null, limit: number) => Promise<Row[]>,
-  keyOf: (row: Row) => number,
-  batchSize: number,
-): AsyncGenerator<Row[]> {
-  let after: number | null = null;
-  for (;;) {
-    const rows = await fetchAfter(after, batchSize);
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < batchSize) return;
-    after = keyOf(rows[rows.length - 1]);
-  }
 }
