@@ -5,6 +5,7 @@
  * stage-queue-snapshot.ts; countStageQueues is the count itself.
  */
 import { count, sql } from "drizzle-orm";
+import pg from "pg";
 import type { Database } from "../../db/client";
 import { STAGE_RUN_STATUSES, stageRuns, type StageRunStatus, type StageSettingsRow } from "../../db/schema/index";
 import { STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
@@ -64,54 +65,77 @@ async function runsByStage(db: Executor): Promise<Map<string, Record<StageRunSta
   return byStage;
 }
 
+/** Settings for these counts in a transaction (see countStageQueues). */
+async function countingSettings(tx: Transaction): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  await tx.execute(sql`set local enable_nestloop = off`);
+}
+
+const readOnly = { isolationLevel: "repeatable read", accessMode: "read only" } as const;
+
+/** Connections counting at once: the counts are CPU-bound scans, and the database has a few cores. */
+const LANES = 2;
+
 /**
- * Counts every stage's numbers now: one read-only transaction, so runs, eligible and excluded are
- * of one moment (e.g. queued + running never exceeds the concurrency in the numbers shown).
+ * Counts every stage's numbers now, all of one moment (e.g. queued + running never exceeds the
+ * concurrency in the numbers shown): a read-only transaction whose snapshot a second one imports,
+ * so that the stages are counted two at a time on two connections.
  *
  * - JIT off: these are a few mid-sized scans, where compiling costs more than it saves.
  * - Nested loops off: the planner guesses one row out of the anti-join with stage_runs (an OR over
  *   a null-extended join it cannot estimate) and so joins the upstream tables row by row; these
- *   counts always cover every input, where hash joins are the right plan (about half the time of
- *   the largest count at 100,000 pathways).
+ *   counts always cover every input, where hash joins are the right plan.
  */
 export async function countStageQueues(db: Database): Promise<StageQueue[]> {
-  // Outside the read-only transaction: reading a stage's settings seeds them on first use.
-  const settings = await Promise.all(ENGINE_STAGES.map((stage) => readStageSettings(db, stage)));
-  return db.transaction(
-    async (tx) => {
-      await tx.execute(sql`set local jit = off`);
-      await tx.execute(sql`set local enable_nestloop = off`);
-      const countedAt = new Date();
-      const runs = await runsByStage(tx);
-      const queues: StageQueue[] = [
-        {
-          stage: STRUCTURES_STAGE,
-          engine: false,
-          runs: runs.get(STRUCTURES_STAGE)!,
-          eligible: null,
-          excluded: null,
-          concurrency: null,
-          paused: null,
-          settingsVersion: null,
-          countedAt,
-        },
-      ];
-      for (const [i, stage] of ENGINE_STAGES.entries()) {
-        const { eligible, excluded } = await countAwaiting(tx, stage, settings[i]);
-        queues.push({
-          stage: stage.name,
-          engine: true,
-          runs: runs.get(stage.name)!,
-          eligible,
-          excluded,
-          concurrency: settings[i].concurrency,
-          paused: settings[i].paused,
-          settingsVersion: settings[i].version,
-          countedAt,
-        });
-      }
-      return queues;
+  // Outside the read-only transactions: reading a stage's settings seeds them on first use.
+  const settings: StageSettingsRow[] = [];
+  for (const stage of ENGINE_STAGES) settings.push(await readStageSettings(db, stage));
+  const awaiting: Array<{ eligible: number; excluded: number }> = [];
+  let runs = new Map<string, Record<StageRunStatus, number>>();
+  // The largest stages (most inputs) first, so that the lanes finish together; then the runs.
+  const work = [
+    ...ENGINE_STAGES.map((stage, i) => async (tx: Transaction) => {
+      awaiting[i] = await countAwaiting(tx, stage, settings[i]);
+    }).reverse(),
+    async (tx: Transaction) => {
+      runs = await runsByStage(tx);
     },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
+  ];
+  const lane = async (tx: Transaction) => {
+    for (let job = work.shift(); job; job = work.shift()) await job(tx);
+  };
+
+  const countedAt = await db.transaction(async (tx) => {
+    await countingSettings(tx);
+    const now = new Date();
+    const { rows } = await tx.execute<{ snapshot: string }>(sql`select pg_export_snapshot() as snapshot`);
+    const { snapshot } = rows[0];
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    // A second transaction needs a second connection: one lane over a single client (drizzle keeps
+    // the client it was made with as $client, which the Database type leaves out).
+    const overPool = (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+    const others = Array.from({ length: overPool ? LANES - 1 : 0 }, () =>
+      db.transaction(async (other) => {
+        // SET TRANSACTION SNAPSHOT takes no parameters; the id was checked above.
+        await other.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
+        await countingSettings(other);
+        await lane(other);
+      }, readOnly),
+    );
+    await Promise.all([lane(tx), ...others]);
+    return now;
+  }, readOnly);
+
+  const queue = (stage: string): Pick<StageQueue, "stage" | "runs" | "countedAt"> => ({ stage, runs: runs.get(stage)!, countedAt });
+  return [
+    { ...queue(STRUCTURES_STAGE), engine: false, eligible: null, excluded: null, concurrency: null, paused: null, settingsVersion: null },
+    ...ENGINE_STAGES.map((stage, i) => ({
+      ...queue(stage.name),
+      engine: true,
+      ...awaiting[i],
+      concurrency: settings[i].concurrency,
+      paused: settings[i].paused,
+      settingsVersion: settings[i].version,
+    })),
+  ];
 }

@@ -3,7 +3,7 @@
  * the tables are. Counting every stage takes a second at 100,000 pathways; the page asks every two
  * seconds. So the server keeps the last count (with its time, shown as "counted N s ago") and:
  *
- * - counts again in the background when a request finds it older than REFRESH_MS (or three times
+ * - counts again in the background when a request finds it older than REFRESH_MS (or twice
  *   the last count's duration, if longer), one count at a time: while the page is watched, the
  *   numbers are a few seconds old at most; nobody watching, nothing is counted;
  * - makes the request wait for a new count only when there is no count to serve: the first request,
@@ -107,7 +107,7 @@ export async function stageQueues(db: Database, options: StageQueuesOptions = {}
     (s) => s.seq >= validFrom && settingsCurrent(s, versions) && now - s.queues[0].countedAt.getTime() <= MAX_SERVED_AGE_MS,
   );
   const age = Date.now() - snapshot.queues[0].countedAt.getTime();
-  if (!state.inflight && age >= Math.max(REFRESH_MS, 3 * snapshot.durationMs)) {
+  if (!state.inflight && age >= Math.max(REFRESH_MS, 2 * snapshot.durationMs)) {
     recount(db, state).catch((e: unknown) => console.error(`[queues] counting in the background failed: ${e instanceof Error ? e.message : String(e)}`));
   }
   return snapshot.queues;
