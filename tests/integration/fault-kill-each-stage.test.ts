@@ -90,6 +90,7 @@ describe("a worker killed with SIGKILL in the middle of each stage", () => {
       const criteria = [{ column: "id", op: "eq" as const, value: c.input() }];
       await saveStageSettings(t.db, stageNamed(c.stage), { concurrency: 1, criteria, params: c.params }, "test: one input");
     }
+    worker?.kill();
     worker = startChildWorker(t.url, ["--only", names.join(","), "--concurrency", String(names.length)]);
     const started = await waitFor(
       "the child worker to start every job",
@@ -111,14 +112,16 @@ describe("a worker killed with SIGKILL in the middle of each stage", () => {
       expect(job.locked_by).toBeTruthy();
     }
 
-    // A new worker (heartbeat every 0.3 s) takes a worker silent for 1.5 s for dead.
+    // A new worker (heartbeat every 0.3 s) takes a worker silent for 4 s for dead: not less, or on a
+    // loaded machine it can take itself for dead while its own jobs compute. (A failed round's is stopped first.)
+    await pipeline?.stop();
     pipeline = await startPipeline({
       pgPool: t.pool,
       stages: names,
       concurrency: names.length,
       tickMs: 200,
       heartbeatMs: 300,
-      recovery: { staleWorkerMs: 1500 },
+      recovery: { staleWorkerMs: 4000 },
     });
     for (const c of round) {
       const done = await waitFor(
