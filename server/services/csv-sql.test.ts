@@ -1,42 +1,10 @@
-import { asc, gt, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { structures } from "../../db/schema/structures";
 import { createTestDatabase, type TestDatabase } from "../../tests/helpers/test-database";
 import { csvCell } from "./csv";
-import { csvCellSql, keysetTextBatches, sqlCsvStream } from "./csv-sql";
-import { STRUCTURE_CSV_COLUMNS, STRUCTURE_CSV_SELECTION } from "./structure-csv";
-
-describe("keysetTextBatches", () => {
-  it("asks for each batch after the last key of the previous one, reading one ahead, and stops on a short batch", async () => {
-    const keys = Array.from({ length: 7 }, (_, i) => (i + 1) * 10);
-    const calls: (number | null)[] = [];
-    const batches = keysetTextBatches(async (after, limit) => {
-      calls.push(after);
-      const rows = keys.filter((k) => after === null || k > after).slice(0, limit);
-      return { text: rows.length ? rows.join(";") : null, last: rows.at(-1) ?? null, n: rows.length };
-    }, 3);
-    const first = await batches.next();
-    expect(first.value).toBe("10;20;30");
-    expect(calls).toEqual([null, 30]); // the second batch is read while the first is sent
-    const rest: string[] = [];
-    for await (const b of batches) rest.push(b);
-    expect(rest).toEqual(["40;50;60", "70"]);
-    expect(calls).toEqual([null, 30, 60]);
-  });
-
-  it("ending early waits for the batch read ahead, and a failed read ahead does not escape", async () => {
-    let settled = false;
-    const batches = keysetTextBatches(async (after) => {
-      if (after === null) return { text: "a", last: 1, n: 1 };
-      await new Promise((r) => setTimeout(r, 20));
-      settled = true;
-      throw new Error("connection lost");
-    }, 1);
-    expect((await batches.next()).value).toBe("a");
-    await batches.return(undefined);
-    expect(settled).toBe(true);
-  });
-});
+import { csvCellSql, cursorTextBatches } from "./csv-sql";
+import { structuresCsvStream } from "./structure-csv";
+import { structureFilterSchema } from "./structure-filters";
 
 describe("CSV cells written by PostgreSQL", () => {
   let t: TestDatabase;
@@ -83,41 +51,49 @@ describe("CSV cells written by PostgreSQL", () => {
     expect(await cell("2026-11-25 17:29:01.371+01", "timestamp with time zone", "timestamptz")).toBe("2026-11-25T16:29:01.371Z");
   });
 
-  it("a cancelled download stops reading and gives its connection back to the pool", async () => {
+  const lines = (n: number) => ({ sql: "select i::text || E'\\r\\n' from generate_series(1, $1::int) i order by i", params: [n] });
+  const free = () => ({ busy: t.pool.totalCount - t.pool.idleCount, waiting: t.pool.waitingCount });
+
+  it("reads a query's lines through a cursor, a batch a fetch and one fetch ahead, on a connection it gives back", async () => {
+    const batches = cursorTextBatches(t.pool, lines(7), 3);
+    const first = await batches.next();
+    expect(first.value).toBe("1\r\n2\r\n3\r\n");
+    expect(free().busy).toBe(1);
+    const rest: string[] = [];
+    for await (const b of batches) rest.push(b);
+    expect(rest).toEqual(["4\r\n5\r\n6\r\n", "7\r\n"]);
+    expect(free()).toEqual({ busy: 0, waiting: 0 });
+    const exact: string[] = [];
+    for await (const b of cursorTextBatches(t.pool, lines(6), 3)) exact.push(b);
+    expect(exact).toEqual(["1\r\n2\r\n3\r\n", "4\r\n5\r\n6\r\n"]);
+    expect(free()).toEqual({ busy: 0, waiting: 0 });
+  });
+
+  it("a cancelled download stops reading, closes its transaction and gives its connection back to the pool", async () => {
     await t.pool.query(`insert into structures (source, formula, reduced_formula, chemsys, elements, nsites, nelements, density, volume,
                            spacegroup_number, spacegroup_symbol, structure, fingerprint)
        select 'upload', 'Ca F2', 'CaF2', 'Ca-F', '{Ca,F}', 3, 2, 3.1, 40, 225, 'F m -3 m', '{}'::jsonb, md5('s' || i)
-         from generate_series(1, 50) i`);
-    const queries: string[] = [];
-    const stream = sqlCsvStream(
-      {
-        ...t.db,
-        execute: (q: Parameters<typeof t.db.execute>[0]) => {
-          queries.push("batch");
-          return t.db.execute(q);
-        },
-      } as typeof t.db,
-      {
-        selection: STRUCTURE_CSV_SELECTION,
-        columns: STRUCTURE_CSV_COLUMNS,
-        key: "id",
-        batch: (after, limit) =>
-          t.db
-            .select(STRUCTURE_CSV_SELECTION)
-            .from(structures)
-            .where(after === null ? undefined : gt(structures.id, after))
-            .orderBy(asc(structures.id))
-            .limit(limit),
-        batchSize: 5,
-      },
-    );
-    const reader = stream.getReader();
+         from generate_series(1, 12000) i`);
+    const reader = structuresCsvStream(t.db, structureFilterSchema.parse({})).getReader();
     await reader.read(); // header
     const first = new TextDecoder().decode((await reader.read()).value);
-    expect(first.split("\r\n").length - 1).toBe(5);
+    expect(first.split("\r\n").length - 1).toBe(5000);
+    expect(free().busy).toBe(1);
     await reader.cancel();
-    expect(queries.length).toBe(2); // the first batch and the one read ahead, no more
-    expect(t.pool.totalCount - t.pool.idleCount).toBe(0);
-    expect(t.pool.waitingCount).toBe(0);
+    expect(free()).toEqual({ busy: 0, waiting: 0 });
+    const open = await t.pool.query("select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'");
+    expect(open.rows[0].n).toBe(0);
+  });
+
+  it("a query failing mid-download errors the stream and discards its connection", async () => {
+    const failing = { sql: "select (1 / (3 - i))::text || E'\\r\\n' from generate_series(1, 10) i order by i", params: [] };
+    const seen: string[] = [];
+    await expect(
+      (async () => {
+        for await (const b of cursorTextBatches(t.pool, failing, 1)) seen.push(b);
+      })(),
+    ).rejects.toThrow(/division by zero/);
+    expect(seen.length).toBeLessThanOrEqual(2);
+    expect(free()).toEqual({ busy: 0, waiting: 0 });
   });
 });

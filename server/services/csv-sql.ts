@@ -1,10 +1,11 @@
 /**
  * CSV lines written by PostgreSQL: every exported table's rows are turned into finished CSV text
- * by the query itself (one string per keyset batch), so Node neither parses rows nor formats
- * cells, it only passes text on. The cells follow csv.ts's csvCell rule for rule: numbers plain,
+ * by the query itself (one text value per row, read through a cursor), so Node neither parses
+ * numbers nor maps rows nor formats cells, it only passes text on. The cells follow csv.ts's csvCell rule for rule: numbers plain,
  * NULL / NaN / ±Infinity empty, booleans true/false, text defused against spreadsheet formulas
  * and quoted per RFC 4180, timestamps as ISO 8601 UTC with milliseconds, lines ending CRLF.
- * The query's filters are drizzle SQL with every value bound as a parameter.
+ * The query's filters are drizzle SQL with every value bound as a parameter (DECLARE takes them
+ * as any statement does; nothing is spliced into the text but this file's own constants).
  *
  * Numbers are PostgreSQL's own float8 text (shortest round-trip digits, as with the default
  * extra_float_digits the rows were read with before). It differs from JavaScript's String(n)
@@ -13,6 +14,7 @@
  */
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
+import pg from "pg";
 import type { Database } from "../../db/client";
 import { csvTextStream } from "./csv";
 
@@ -94,60 +96,79 @@ export function csvLineSql(cells: readonly SQL[]): SQL {
   )} || E'\\r\\n'`;
 }
 
-interface TextBatch {
-  text: string | null;
-  last: number | null;
-  n: number;
-}
-
 /**
- * Keyset pagination over an increasing integer key: each batch starts after the last key of the
- * one before (null: from the start), so every batch is an index range scan however deep into the
- * table it is (OFFSET would rescan all earlier rows). While one batch is consumed the next is read
- * (the database works while Node sends), never more: memory holds two batches at most. Ending
- * early (a cancelled download) waits for a read in flight, so its connection is back in the pool.
+ * The lines of one query read through a cursor, `batchSize` rows a fetch, each fetch joined into
+ * one string. One statement for the whole download (bound parameters, one plan, one pass over the
+ * joins) on a connection of its own, in a read-only transaction the cursor lives in. While one
+ * batch is consumed the next is fetched (the database works while Node sends), never more: memory
+ * holds two batches at most. Ending early (a cancelled download) waits for the fetch in flight,
+ * rolls back (closing the cursor) and gives the connection back; a failed one is discarded.
  */
-export async function* keysetTextBatches(
-  fetchAfter: (afterKey: number | null, limit: number) => Promise<TextBatch>,
+export async function* cursorTextBatches(
+  pool: pg.Pool,
+  query: { sql: string; params: unknown[] },
   batchSize: number,
 ): AsyncGenerator<string> {
-  let pending = fetchAfter(null, batchSize);
+  const client = await pool.connect();
+  let failure: Error | undefined;
+  const fetch = () => client.query<[string]>({ text: `fetch forward ${batchSize} from csv_export`, rowMode: "array" });
+  let pending: Promise<pg.QueryResult<[string]>> | undefined;
   try {
+    await client.query("begin transaction read only");
+    await client.query(`declare csv_export no scroll cursor for ${query.sql}`, query.params);
+    pending = fetch();
     for (;;) {
-      const { text, last, n } = await pending;
-      if (n === 0 || text === null || last === null) return;
-      if (n < batchSize) {
+      const { rows } = await pending;
+      if (rows.length === 0) return;
+      let text = "";
+      for (const row of rows) text += row[0];
+      if (rows.length < batchSize) {
         yield text;
         return;
       }
-      pending = fetchAfter(last, batchSize);
+      pending = fetch();
       yield text;
     }
+  } catch (err) {
+    failure = err as Error;
+    throw err;
   } finally {
-    await pending.catch(() => undefined);
+    if (!failure) {
+      try {
+        await pending?.catch(() => undefined);
+        await client.query("rollback");
+      } catch (err) {
+        failure = err as Error;
+      }
+    }
+    client.release(failure);
   }
 }
 
 export interface SqlCsvExport<Selection extends Record<string, AnyPgColumn>> {
-  /** The columns the batch query selects, in the order it selects them (a drizzle select of this object). */
+  /** The columns the query selects, in the order it selects them (a drizzle select of this object). */
   selection: Selection;
   columns: readonly SqlCsvColumn<keyof Selection & string>[];
-  /** The selected increasing integer key the batches are read in. */
-  key: keyof Selection & string;
-  /** One batch: the rows after `after` (all when null) in key order, at most `limit`, selecting `selection`. */
-  batch: (after: number | null, limit: number) => SQLWrapper;
+  /** The rows to export (filtered), selecting `selection`. */
+  query: SQLWrapper;
+  /** The selected column the download is ordered by. */
+  orderBy: keyof Selection & string;
+  /** Rows per fetch: large enough to amortise the round trip, small enough to keep memory flat. */
   batchSize: number;
 }
 
 /**
- * The CSV download of a keyset-batched query: the header line, then per batch one string of CSV
- * lines that PostgreSQL aggregated from the batch's rows (selected columns are renamed to their
- * selection keys by position, so column names repeated across joined tables do not clash).
+ * The CSV download of a query: the header line, then the lines PostgreSQL writes for its rows
+ * (the selected columns are renamed to their selection keys by position, so column names repeated
+ * across joined tables do not clash), read through a cursor and streamed as the consumer pulls.
+ * `db` must run on a pool: the download takes a connection of its own while it lasts.
  */
 export function sqlCsvStream<Selection extends Record<string, AnyPgColumn>>(
   db: Database,
   spec: SqlCsvExport<Selection>,
 ): ReadableStream<Uint8Array> {
+  const pool = (db as Database & { $client?: unknown }).$client;
+  if (!(pool instanceof pg.Pool)) throw new Error("a CSV download reads on a connection of its own: give it a database on a pool");
   const names = sql.join(
     Object.keys(spec.selection).map((k) => sql.identifier(k)),
     sql`, `,
@@ -161,20 +182,9 @@ export function sqlCsvStream<Selection extends Record<string, AnyPgColumn>>(
       return csvCellSql(sql`${ref(c.key)}[${sql.raw(String(c.element))}]`, type.slice(0, -2));
     }),
   );
-  // Rendered once (it holds constants and names only, no parameter), not again for every batch.
-  const rendered = dialect.sqlToQuery(line);
-  if (rendered.params.length > 0) throw new Error("a CSV line expression must not take parameters");
-  const lineSql = sql.raw(rendered.sql);
-  const key = ref(spec.key);
-  const batches = keysetTextBatches(async (after, limit) => {
-    const result = await db.execute<{ text: string | null; last: number | null; n: number }>(
-      sql`select string_agg(${lineSql}, '' order by ${key}) as text, max(${key}) as last, count(*)::int as n
-          from ${spec.batch(after, limit)} as r(${names})`,
-    );
-    return result.rows[0];
-  }, spec.batchSize);
+  const query = dialect.sqlToQuery(sql`select ${line} from ${spec.query} as r(${names}) order by ${ref(spec.orderBy)}`);
   return csvTextStream(
     spec.columns.map((c) => c.header),
-    batches,
+    cursorTextBatches(pool, query, spec.batchSize),
   );
 }

@@ -1,17 +1,15 @@
 /**
  * The pathways table as a CSV download: the same filters as the list page, rows with their
- * structure, measures and barriers, read in id order in keyset batches that PostgreSQL writes
- * as CSV text (csv-sql.ts), streamed as read.
+ * structure, measures and barriers, in id order, written as CSV text by PostgreSQL and read
+ * through a cursor (csv-sql.ts), streamed as read.
  */
-import { and, asc, gt } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { pathways } from "../../db/schema/pathways";
 import { sqlCsvStream, type SqlCsvColumn } from "./csv-sql";
 import { pathwayWhere, type PathwayFilters } from "./pathway-filters";
 import { fromPathways, pathwayListSelection } from "./pathway-queries";
 import { PATHWAY_RESULT_COLUMNS } from "./pathway-result-columns";
 
-/** Rows per database round trip: large enough to amortise it, small enough to keep memory flat. */
+/** Rows per fetch from the cursor: large enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH_SIZE = 2000;
 
 type Key = keyof typeof pathwayListSelection;
@@ -53,16 +51,11 @@ export const PATHWAY_CSV_COLUMNS: SqlCsvColumn<Key>[] = [
 ];
 
 export function pathwaysCsvStream(db: Database, filters: PathwayFilters): ReadableStream<Uint8Array> {
-  const where = pathwayWhere(filters);
   return sqlCsvStream(db, {
     selection: pathwayListSelection,
     columns: PATHWAY_CSV_COLUMNS,
-    key: "id",
-    batch: (after, limit) =>
-      fromPathways(db, after ?? undefined)
-        .where(after === null ? where : and(where, gt(pathways.id, after)))
-        .orderBy(asc(pathways.id))
-        .limit(limit),
+    query: fromPathways(db).where(pathwayWhere(filters)),
+    orderBy: "id",
     batchSize: BATCH_SIZE,
   });
 }

@@ -1,14 +1,13 @@
 /**
- * The structures table as a CSV download: the same filters as the list page, rows read in id
- * order in keyset batches that PostgreSQL writes as CSV text (csv-sql.ts), streamed as read.
+ * The structures table as a CSV download: the same filters as the list page, rows in id order,
+ * written as CSV text by PostgreSQL and read through a cursor (csv-sql.ts), streamed as read.
  */
-import { and, asc, gt } from "drizzle-orm";
 import { structures } from "../../db/schema/structures";
 import { sqlCsvStream, type SqlCsvColumn } from "./csv-sql";
 import { structureWhere, type StructureFilters } from "./structure-filters";
 import type { Database } from "../../db/client";
 
-/** Rows per database round trip: large enough to amortise it, small enough to keep memory flat. */
+/** Rows per fetch from the cursor: large enough to amortise the round trip, small enough to keep memory flat. */
 const BATCH_SIZE = 5000;
 
 export const STRUCTURE_CSV_SELECTION = {
@@ -53,18 +52,11 @@ export const STRUCTURE_CSV_COLUMNS: SqlCsvColumn<keyof typeof STRUCTURE_CSV_SELE
 ];
 
 export function structuresCsvStream(db: Database, filters: StructureFilters): ReadableStream<Uint8Array> {
-  const where = structureWhere(filters);
   return sqlCsvStream(db, {
     selection: STRUCTURE_CSV_SELECTION,
     columns: STRUCTURE_CSV_COLUMNS,
-    key: "id",
-    batch: (after, limit) =>
-      db
-        .select(STRUCTURE_CSV_SELECTION)
-        .from(structures)
-        .where(after === null ? where : and(where, gt(structures.id, after)))
-        .orderBy(asc(structures.id))
-        .limit(limit),
+    query: db.select(STRUCTURE_CSV_SELECTION).from(structures).where(structureWhere(filters)),
+    orderBy: "id",
     batchSize: BATCH_SIZE,
   });
 }
