@@ -167,4 +167,25 @@ describe("settings applied live by a running feeder", () => {
     expect(await recordOutcome(t.db, fence!, { status: "done", result: { ids: [] }, note: "late" })).toBe(false);
     expect((await rows("select status, note from stage_runs where input_key = $1", [key]))[0]).toMatchObject({ status: "queued" });
   });
+
+  it("takes a run from a worker whose heartbeat is stale, but never from the feeder's own process", async () => {
+    await resetRuns();
+    const [id] = await insertStructures(t.db, [caF2(6.1)]);
+    const key = String(id);
+    await saveStageSettings(t.db, pathwaysStage, { criteria: [{ column: "id", op: "eq", value: id }], concurrency: 1 }, "test");
+    expect((await feedStage(t.db, pathwaysStage, DEFAULT_RECOVERY)).claimed).toEqual([key]);
+    await t.pool.query("insert into workers (id, host, pid, stages, last_heartbeat) values ('late-beat', 'test', 2, '{stage:pathways}', now() - interval '2 minutes')");
+    await startClaimedRun(t.db, "pathways", key, "late-beat");
+
+    // Seen from its own feeder, the process is alive however late its heartbeat: the run stays.
+    const own = await feedStage(t.db, pathwaysStage, { ...DEFAULT_RECOVERY, liveWorkerId: "late-beat" });
+    expect(own.recovered.requeued).toEqual([]);
+    expect((await rows("select status from stage_runs where input_key = $1", [key]))[0]).toEqual({ status: "running" });
+
+    // Any other feeder takes it for dead and claims the input again.
+    const other = await feedStage(t.db, pathwaysStage, DEFAULT_RECOVERY);
+    expect(other.recovered.requeued).toEqual([key]);
+    const [runRow] = await rows("select status, last_error from stage_runs where input_key = $1", [key]);
+    expect(runRow).toEqual({ status: "queued", last_error: "attempt 1 lost: its worker stopped responding" });
+  });
 });

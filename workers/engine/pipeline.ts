@@ -67,7 +67,7 @@ export async function startPipeline(options: PipelineOptions = {}): Promise<Pipe
       pool,
       stages: engineStages,
       tickMs: options.tickMs,
-      recovery: options.recovery,
+      recovery: { ...options.recovery, liveWorkerId: runner.id },
       onReport: options.onReport,
     });
     let stopping: Promise<void> | undefined;

@@ -10,6 +10,12 @@ export interface RecoveryOptions {
   staleWorkerMs: number;
   /** Extra time past the stage's time limit before a running run counts as stuck. */
   overrunGraceMs: number;
+  /**
+   * The worker of the process running this feeder: alive while its feeder runs, whatever its last
+   * heartbeat says (on a loaded machine a heartbeat can be late, and a process must not take its own
+   * runs away from itself).
+   */
+  liveWorkerId?: string;
 }
 
 export interface Recovered {
@@ -53,17 +59,16 @@ export async function recoverStage(
   }
 
   const limitMs = settings.timeLimitSeconds * 1000 + options.overrunGraceMs;
+  const deadWorker = sql`(w.id is null or w.stopped_at is not null
+    or (w.last_heartbeat < ${msAgo(options.staleWorkerMs)} and w.id is distinct from ${options.liveWorkerId ?? null}))`;
   const lost = await tx.execute<{ input_key: string; attempts: number; job_id: string | null; locked_by: string | null; dead: boolean }>(sql`
     select r.input_key, r.attempts, j.id as job_id, j.locked_by,
-           (w.id is null or w.stopped_at is not null
-             or w.last_heartbeat < ${msAgo(options.staleWorkerMs)}) as dead
+           ${deadWorker} as dead
       from stage_runs r
       left join workers w on w.id = r.worker_id
       left join graphile_worker.jobs j on j.key = r.stage || ':' || r.input_key
      where r.stage = ${stage.name} and r.status = 'running'
-       and (w.id is null or w.stopped_at is not null
-            or w.last_heartbeat < ${msAgo(options.staleWorkerMs)}
-            or r.started_at < ${msAgo(limitMs)})
+       and (${deadWorker} or r.started_at < ${msAgo(limitMs)})
        for update of r skip locked`);
   const requeued = vanished.rows.map((r) => r.input_key);
   const failed = exhausted.rows.map((r) => r.input_key);
