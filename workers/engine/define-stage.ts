@@ -49,6 +49,14 @@ export interface StageDeclaration<Input, P, Row> {
   module?: string;
   /** The computation: a pure function of the input and params (it runs in a worker thread). */
   run: (input: Input, params: P) => Row[];
+  /**
+   * Runs `run` on the job's own thread instead of a compute thread, saving the round trip to it. Only
+   * for a computation that takes microseconds whatever the input and cannot loop or block: on the
+   * job's thread nothing can stop it at the time limit (a run found past the limit when it returns is
+   * failed as if it had been stopped) and it holds up the worker's heartbeat and every other job of
+   * the process while it runs. `run` gets the input object itself, not a copy. Default false.
+   */
+  inline?: boolean;
   /** Writes the rows idempotently (re-running the same input updates, never duplicates); returns their ids. */
   write: (tx: Transaction, input: Input, rows: Row[], params: P) => Promise<number[]>;
   /** Human-readable outcome for stage_runs.note. */

@@ -1,4 +1,3 @@
-import { eq } from "drizzle-orm";
 import type { JobHelpers, Task } from "graphile-worker";
 import type pg from "pg";
 import { z } from "zod";
@@ -7,8 +6,8 @@ import { errorMessage, isConnectionError, isPermanentDatabaseError } from "../pe
 import type { TaskContext } from "../task-context";
 import { ComputeError, sharedComputePool, TimeLimitError } from "./compute-pool";
 import type { AnyStage } from "./define-stage";
-import { FencedOutError, recordOutcome, startClaimedRun, type RunFence } from "./run-state";
-import { readStageSettings } from "./settings";
+import { FencedOutError, recordOutcome, startRun, type RunFence } from "./run-state";
+import { effectiveParams, readStageSettings } from "./settings";
 
 export const stageJobPayload = z.object({ inputKey: z.string() });
 
@@ -37,12 +36,20 @@ async function withDb<T>(helpers: JobHelpers, fn: (db: Database) => Promise<T>):
   }
 }
 
-/** The input row by its key (the key column's type decides how the text key is read). */
-async function loadInputRow(stage: AnyStage, db: Database, inputKey: string): Promise<unknown> {
-  const key = stage.input.key.dataType === "number" ? Number(inputKey) : inputKey;
-  if (typeof key === "number" && !Number.isSafeInteger(key)) return undefined;
-  const [row] = await db.select().from(stage.input.table).where(eq(stage.input.key, key));
-  return row;
+/**
+ * A stage declared `inline`: its computation on this thread, with the outcomes of the compute thread
+ * (its errors are the input's; past the time limit it is failed, though it could not be stopped).
+ */
+function runInline(stage: AnyStage, input: unknown, params: unknown, timeLimitMs: number): unknown[] {
+  const start = performance.now();
+  let rows: unknown[];
+  try {
+    rows = stage.run(input, params);
+  } catch (e) {
+    throw new ComputeError(e instanceof Error ? e.message : String(e));
+  }
+  if (performance.now() - start > timeLimitMs) throw new TimeLimitError(`time limit of ${timeLimitMs / 1000} s exceeded`);
+  return rows;
 }
 
 /**
@@ -59,13 +66,18 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
       return;
     }
     const { inputKey } = parsed.data;
-    const fence = await withDb(helpers, (db) => startClaimedRun(db, stage.name, inputKey, context.workerId));
-    if (!fence) return;
+    // One statement starts the run and reads the settings and (for the default load) the input row.
+    const started = await withDb(helpers, (db) => startRun(db, stage, inputKey, context.workerId, !stage.load));
+    if (!started) return;
+    const { fence } = started;
     const fail = (error: string) => withDb(helpers, (db) => recordOutcome(db, fence, { status: "failed", error }));
 
-    const settings = await withDb(helpers, (db) => readStageSettings(db, stage));
+    const settings = started.settings
+      ? { params: effectiveParams(stage, started.settings.params), timeLimitSeconds: started.settings.timeLimitSeconds }
+      : await withDb(helpers, (db) => readStageSettings(db, stage));
     const params = stage.params.parse(settings.params);
-    const input = await withDb(helpers, (db) => (stage.load ? stage.load(db, inputKey) : loadInputRow(stage, db, inputKey)));
+    // A custom load keeps its own query (and its own wait for the database, which does not count a start again).
+    const input = stage.load ? await withDb(helpers, (db) => stage.load!(db, inputKey)) : started.input;
     if (input === undefined) {
       await fail(`input ${inputKey} no longer exists`);
       return;
@@ -73,7 +85,9 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
 
     let rows: unknown[];
     try {
-      rows = await sharedComputePool().run({ stage: stage.name, module: stage.module, input, params }, settings.timeLimitSeconds * 1000);
+      rows = stage.inline
+        ? runInline(stage, input, params, settings.timeLimitSeconds * 1000)
+        : await sharedComputePool().run({ stage: stage.name, module: stage.module, input, params }, settings.timeLimitSeconds * 1000);
     } catch (e) {
       // The computation's own errors (and running out of memory on it) and the time limit are the
       // input's; a thread that exited some other way may be a passing problem, so the job is retried.
