@@ -3,12 +3,18 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { libraryStructures } from "../../lib/library/build";
+import { sql } from "drizzle-orm";
+import { countInputs } from "../../server/services/stage-queue-counts";
 import { enqueueStructureImport } from "../../server/services/structure-import";
-import { saveStageSettings } from "../../workers/engine/settings";
+import { eligibleCondition } from "../../workers/engine/eligibility";
+import { readStageSettings, saveStageSettings } from "../../workers/engine/settings";
+import { stageNamed } from "../../workers/stages/index";
 import { pathwaysStage } from "../../workers/stages/pathways";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { waitFor } from "./engine-fixtures";
 
+const UPSTREAM = ["structures", "pathways"];
+const DOWNSTREAM = ["measures", "barriers", "percolation"];
 const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/hopscape.mjs");
 let t: TestDatabase;
 const children: Array<ReturnType<typeof startWorker>> = [];
@@ -44,20 +50,32 @@ describe("two worker processes with different stages on one database", () => {
     const library = libraryStructures().filter((e) => ["LiF-rocksalt", "CaF2-fluorite"].includes(e.id));
     for (const e of library) await enqueueStructureImport({ source: "library", sourceId: e.id, structure: e.structure }, t.pool);
 
-    const upstream = startWorker("structures,pathways");
-    const downstream = startWorker("measures,barriers,percolation");
+    const upstream = startWorker(UPSTREAM.join(","));
+    const downstream = startWorker(DOWNSTREAM.join(","));
     children.push(upstream, downstream);
     const settled = await waitFor(
       "both workers to carry the structures through every stage",
-      async () => {
-        const [s] = await rows(`select
-          (select count(*) from stage_runs where status not in ('done', 'skipped', 'failed'))::int as busy,
-          (select count(*) from stage_runs where stage = 'percolation' and status = 'done')::int as percolated,
-          (select count(*) from pathways)::int as pathways,
-          (select count(*) from stage_runs where stage = 'measures' and status = 'done')::int as measured,
-          (select count(*) from stage_runs where stage = 'barriers')::int as barrierRuns`);
-        return s.busy === 0 && s.percolated === 2 && s.pathways > 0 && s.measured === s.pathways && s.barrierruns > 0 ? s : undefined;
-      },
+      // One snapshot: no run in flight and no eligible input left unclaimed means nothing will change.
+      () =>
+        t.db.transaction(
+          async (tx) => {
+            const [s] = (
+              await tx.execute(sql.raw(`select
+              (select count(*) from stage_runs where status not in ('done', 'skipped', 'failed'))::int as busy,
+              (select count(*) from stage_runs where stage = 'percolation' and status = 'done')::int as percolated,
+              (select count(*) from pathways)::int as pathways,
+              (select count(*) from stage_runs where stage = 'measures' and status = 'done')::int as measured,
+              (select count(*) from stage_runs where stage = 'barriers')::int as barrierRuns`))
+            ).rows as Array<Record<string, number>>;
+            if (!(s.busy === 0 && s.percolated === 2 && s.pathways > 0 && s.measured === s.pathways && s.barrierruns > 0)) return undefined;
+            for (const stage of DOWNSTREAM.concat("pathways").map(stageNamed)) {
+              const settings = await readStageSettings(tx, stage);
+              if ((await countInputs(tx, stage, eligibleCondition(stage, settings.criteria, settings.params))) > 0) return undefined;
+            }
+            return s;
+          },
+          { isolationLevel: "repeatable read", accessMode: "read only" },
+        ),
       150_000,
     ).catch((e: Error) => {
       throw new Error(`${e.message}\nupstream:\n${upstream.output()}\ndownstream:\n${downstream.output()}`);
