@@ -1,7 +1,7 @@
 /**
  * CSV writing for every table the platform exports: RFC 4180 quoting, protection against
  * spreadsheet formula injection, and a pull-driven stream so memory stays flat however many
- * rows a download has. csv-sql.ts writes the same cells in SQL for the table downloads.
+ * rows a download has. csv-sql.ts reads the table downloads from PostgreSQL into these cells.
  */
 
 export type CsvValue = string | number | boolean | Date | null | undefined | readonly string[];

@@ -12,7 +12,7 @@ import { STRUCTURE_CSV_COLUMNS, STRUCTURE_CSV_SELECTION, structuresCsvStream } f
 import { structureFilterSchema, structureWhere } from "./structure-filters";
 
 /**
- * The CSV downloads, written by PostgreSQL, against the rows read with drizzle and written with
+ * The CSV downloads (csv-sql.ts) against the rows read with drizzle and written with
  * csvCell (how they were written before): every cell the same text, or (numbers only) the same
  * number spelled with another exponent form. The fixture holds text that needs defusing and
  * quoting, NULLs, non-finite and extreme numbers.
@@ -110,7 +110,7 @@ function expectSameCsv(raw: string, columns: readonly SqlCsvColumn<string>[], wa
 
 const text = (s: ReadableStream<Uint8Array>) => new Response(s).text();
 
-describe("CSV downloads written by PostgreSQL", () => {
+describe("CSV downloads read as PostgreSQL's text", () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();

@@ -1,7 +1,7 @@
 /**
  * The pathways table as a CSV download: the same filters as the list page, rows with their
- * structure, measures and barriers, in id order, written as CSV text by PostgreSQL and read
- * through a cursor (csv-sql.ts), streamed as read.
+ * structure, measures and barriers, in id order, read through a cursor as PostgreSQL's text and
+ * written as CSV (csv-sql.ts), streamed as read.
  */
 import type { Database } from "../../db/client";
 import { sqlCsvStream, type SqlCsvColumn } from "./csv-sql";

@@ -1,6 +1,6 @@
 /**
  * The structures table as a CSV download: the same filters as the list page, rows in id order,
- * written as CSV text by PostgreSQL and read through a cursor (csv-sql.ts), streamed as read.
+ * read through a cursor as PostgreSQL's text and written as CSV (csv-sql.ts), streamed as read.
  */
 import { structures } from "../../db/schema/structures";
 import { sqlCsvStream, type SqlCsvColumn } from "./csv-sql";
