@@ -6,6 +6,7 @@
  */
 import { createCaller } from "../../server/api/root";
 import { createTRPCContext } from "../../server/api/trpc";
+import { REFRESH_MS } from "../../server/services/stage-queue-snapshot";
 
 export interface LatencyCase {
   name: string;
@@ -43,6 +44,13 @@ const CASES: Array<{ name: string; targetMs: number; call: (c: Caller) => Promis
       const q = await c.stages.queues();
       return q.map((s) => `${s.stage} ${s.eligible ?? "-"}/${s.runs.done}`).join(", ");
     },
+  },
+  {
+    // What the page's answer costs behind the snapshot: one full recount, which must finish well
+    // within the snapshot's refresh interval to keep up.
+    name: "queues recount behind the snapshot (fresh)",
+    targetMs: REFRESH_MS,
+    call: async (c: Caller) => `${(await c.stages.queues({ fresh: true })).length} stages`,
   },
 ];
 
