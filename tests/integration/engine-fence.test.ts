@@ -7,12 +7,14 @@ import { stageTask } from "../../workers/engine/stage-task";
 import { registerWorker, type WorkerRegistration } from "../../workers/worker-registration";
 import { MODULE_STAGE_TABLES_SQL, moduleStageHooks, squareStage } from "../fixtures/module-stage";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { fakeJobHelpers } from "./fake-job-helpers";
 
 let t: TestDatabase;
 let worker: WorkerRegistration;
 
 beforeAll(async () => {
   t = await createTestDatabase();
+  helpers = fakeJobHelpers(t.pool, warnings);
   await t.pool.query(MODULE_STAGE_TABLES_SQL);
   worker = await registerWorker(t.db, ["stage:module-square"]);
   acquireComputePool();
@@ -25,20 +27,8 @@ afterAll(async () => {
 
 const rows = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.pool.query(text, params)).rows as T[];
 const warnings: string[] = [];
-/** What graphile-worker gives the task, as far as the stage task uses it. */
-const helpers = (jobId: string) =>
-  ({
-    job: { id: jobId, attempts: 1, max_attempts: 3 },
-    withPgClient: async (fn: (client: unknown) => Promise<unknown>) => {
-      const client = await t.pool.connect();
-      try {
-        return await fn(client);
-      } finally {
-        client.release();
-      }
-    },
-    logger: { warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) },
-  }) as unknown as JobHelpers;
+/** Set in beforeAll, once the test database exists. */
+let helpers: ReturnType<typeof fakeJobHelpers>;
 
 /** Claims input `n` (run queued, job added) and runs its job as this worker. */
 async function claimAndRun(n: number) {

@@ -10,6 +10,7 @@ import { startRun } from "../../workers/engine/run-state";
 import { readStageSettings, saveStageSettings } from "../../workers/engine/settings";
 import { stageTask } from "../../workers/engine/stage-task";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
+import { fakeJobHelpers } from "./fake-job-helpers";
 
 // An input table with columns of the types drizzle maps itself (timestamps, jsonb, float8, nulls).
 const items = pgTable("start_run_items", {
@@ -53,6 +54,7 @@ const inlineStage = defineStage({
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
+  helpers = fakeJobHelpers(t.pool, warnings);
   await t.pool.query(TABLES_SQL);
 });
 afterAll(async () => {
@@ -64,19 +66,8 @@ beforeEach(async () => {
 
 const rows = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.pool.query(text, params)).rows as T[];
 const warnings: string[] = [];
-const helpers = (jobId: string) =>
-  ({
-    job: { id: jobId, attempts: 1, max_attempts: 3 },
-    withPgClient: async (fn: (client: unknown) => Promise<unknown>) => {
-      const client = await t.pool.connect();
-      try {
-        return await fn(client);
-      } finally {
-        client.release();
-      }
-    },
-    logger: { warn: (m: string) => warnings.push(m), error: (m: string) => warnings.push(m) },
-  }) as unknown as JobHelpers;
+/** Set in beforeAll, once the test database exists. */
+let helpers: ReturnType<typeof fakeJobHelpers>;
 
 /** Starts a run on a pooled client, as the stage task does. */
 async function start(inputKey: string, withInput = true) {
