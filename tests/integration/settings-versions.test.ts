@@ -3,13 +3,12 @@ import { caF2, kMgF3, liF } from "../../lib/structure/reference-crystals";
 import { createCaller } from "../../server/api/root";
 import { readStageSettings } from "../../workers/engine/settings";
 import { pathwaysStage } from "../../workers/stages/pathways";
+import { currentSettingsSaveInput, type SettingsSaveInput } from "../helpers/settings-save-input";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { insertStructures, liCl } from "./engine-fixtures";
 
 let t: TestDatabase;
 let api: ReturnType<typeof createCaller>;
-/** Stored criteria type their operator as a string; the input checks it is one of the operators. */
-type SaveInput = Parameters<typeof api.settings.save>[0];
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -22,19 +21,9 @@ afterAll(async () => {
 });
 
 /** The form's current settings as the page would send them back, with changes. */
-async function formInput(changes: Record<string, unknown> = {}): Promise<SaveInput> {
-  const { settings } = await api.settings.form({ stage: "pathways" });
-  return {
-    stage: "pathways",
-    criteria: settings.criteria,
-    priority: settings.priority,
-    concurrency: settings.concurrency,
-    timeLimitSeconds: settings.timeLimitSeconds,
-    params: settings.params,
-    autoBroaden: settings.autoBroaden,
-    note: "",
-    ...changes,
-  } as SaveInput;
+async function formInput(changes: Record<string, unknown> = {}): Promise<SettingsSaveInput> {
+  const { input } = await currentSettingsSaveInput(api, "pathways");
+  return { ...input, ...changes } as SettingsSaveInput;
 }
 
 describe("settings form", () => {

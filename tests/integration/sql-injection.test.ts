@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { caF2, kMgF3, liF } from "../../lib/structure/reference-crystals";
 import { createCaller } from "../../server/api/root";
+import { currentSettingsSaveInput } from "../helpers/settings-save-input";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { storeAnalysed } from "./dft-fixtures";
 import { insertStructures, liCl } from "./engine-fixtures";
@@ -111,18 +112,8 @@ async function listFindings(call: string, fields: string[], list: (input: Record
 
 /** The pathways stage's current settings as the settings page sends them back. */
 async function currentSettingsInput() {
-  const { settings, columns } = await api.settings.form({ stage: "pathways" });
-  const input = {
-    stage: "pathways",
-    criteria: settings.criteria,
-    priority: settings.priority,
-    concurrency: settings.concurrency,
-    timeLimitSeconds: settings.timeLimitSeconds,
-    params: settings.params,
-    autoBroaden: settings.autoBroaden,
-    note: "",
-  };
-  return { input, columns, params: settings.params };
+  const { input, form } = await currentSettingsSaveInput(api, "pathways");
+  return { input, columns: form.columns, params: form.settings.params };
 }
 
 beforeAll(async () => {
