@@ -3,7 +3,7 @@
  * stages' results), one pathway, a structure's pathways. The database handle comes from the
  * caller (the tRPC context) so these run against any database.
  */
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, type SQL, type SQLWrapper } from "drizzle-orm";
 import type { PgSelect, SelectedFields } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client";
 import { barriers } from "../../db/schema/barriers";
@@ -46,19 +46,14 @@ export const pathwayListSelection = {
 /**
  * pathways ⋈ structures ⟕ per-pathway results: the list, its count and a structure's pathways
  * join alike, so a filter or sort on any listed column works wherever the rows are read.
- * `afterId` (keyset batches, which also filter on pathways.id > afterId) bounds the result tables'
- * joins too: PostgreSQL does not carry that bound across an outer join, and its merge join would
- * otherwise read measures and barriers from their first row on every batch (quadratic in the table).
  */
-export function fromPathways(db: Database, afterId?: number) {
-  const after = (column: typeof measures.pathwayId | typeof barriers.pathwayId) =>
-    afterId === undefined ? undefined : gt(column, afterId);
+export function fromPathways(db: Database) {
   return db
     .select(pathwayListSelection)
     .from(pathways)
     .innerJoin(structures, eq(structures.id, pathways.structureId))
-    .leftJoin(measures, and(eq(measures.pathwayId, pathways.id), after(measures.pathwayId)))
-    .leftJoin(barriers, and(eq(barriers.pathwayId, pathways.id), after(barriers.pathwayId)))
+    .leftJoin(measures, eq(measures.pathwayId, pathways.id))
+    .leftJoin(barriers, eq(barriers.pathwayId, pathways.id))
     .$dynamic();
 }
 
