@@ -63,10 +63,14 @@ test("a change needs a session: refused with a sign-in link, made after signing 
 test("a setting saved on the settings page once signed in is refused after signing out", async ({ page }) => {
   const timeLimit = page.getByLabel("Time limit per run (s)");
   const version = page.getByTestId("settings-version");
-  await page.goto(`/sign-in?next=/settings/${STAGE}`);
+  // Signed out, the page offers the sign-in link once it knows the session; it leads back here.
+  await page.goto(`/settings/${STAGE}`);
+  await navSignIn(page).click();
+  await expect(page).toHaveURL(/\/sign-in\?next=/);
   await page.getByLabel("Administrator password").fill(E2E_ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/${STAGE}$`));
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   const before = Number((await version.textContent())!.match(/Version (\d+)/)![1]);
 
   await timeLimit.fill("777");
