@@ -6,7 +6,8 @@
  */
 import { count, sql } from "drizzle-orm";
 import pg from "pg";
-import { createDb, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { STAGE_RUN_STATUSES, stageRuns, type StageRunStatus, type StageSettingsRow } from "../../db/schema/index";
 import { STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
 import type { AnyStage, Transaction } from "../../workers/engine/define-stage";
@@ -118,46 +119,28 @@ export async function countStageQueues(db: Database): Promise<StageQueue[]> {
     })),
   ];
 
-  // Each transaction on a client of its own, always given back: drizzle's transaction on a pool
-  // (0.45) keeps the connection when BEGIN fails (the database going away), and a count repeated
-  // every few seconds would drain the web server's pool. drizzle keeps the pool it was made with as
-  // $client, which the Database type leaves out; over a single client, one lane on it.
-  const pool = (db as unknown as { $client?: unknown }).$client;
-  const clients = pool instanceof pg.Pool ? await connect(pool, LANES) : [];
-  try {
-    const [first, ...more] = clients.length > 0 ? clients.map((c) => createDb(c)) : [db];
-    return await first.transaction(async (tx) => {
-      await countingSettings(tx);
-      const countedAt = new Date();
-      const { rows } = await tx.execute<{ snapshot: string }>(sql`select pg_export_snapshot() as snapshot`);
-      const { snapshot } = rows[0];
-      if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
-      const others = more.map((other) =>
-        other.transaction(async (otx) => {
-          // SET TRANSACTION SNAPSHOT takes no parameters; the id was checked above.
-          await otx.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
-          await countingSettings(otx);
-          await lane(otx);
-        }, readOnly),
-      );
-      // Every lane settled before its client is given back, even when one fails.
-      const failed = (await Promise.allSettled([lane(tx), ...others])).find((r) => r.status === "rejected");
-      if (failed) throw failed.reason;
-      return queuesOf(countedAt);
-    }, readOnly);
-  } finally {
-    for (const c of clients) c.release();
-  }
-}
-
-/** `n` clients of the pool; if one cannot be had, those already taken are given back. */
-async function connect(pool: pg.Pool, n: number): Promise<pg.PoolClient[]> {
-  const clients: pg.PoolClient[] = [];
-  try {
-    for (let i = 0; i < n; i++) clients.push(await pool.connect());
-    return clients;
-  } catch (e) {
-    for (const c of clients) c.release();
-    throw e;
-  }
+  // Each transaction on a client of its own, always given back (db/transaction.ts): drizzle's
+  // transaction on a pool (0.45) keeps the connection when BEGIN fails (the database going away), and
+  // a count repeated every few seconds would drain the web server's pool. drizzle keeps the pool it
+  // was made with as $client, which the Database type leaves out; over a single client, one lane on it.
+  const overPool = (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+  return await transaction(db, async (tx) => {
+    await countingSettings(tx);
+    const countedAt = new Date();
+    const { rows } = await tx.execute<{ snapshot: string }>(sql`select pg_export_snapshot() as snapshot`);
+    const { snapshot } = rows[0];
+    if (!/^[0-9A-F-]+$/i.test(snapshot)) throw new Error(`unexpected snapshot id ${snapshot}`);
+    const others = Array.from({ length: overPool ? LANES - 1 : 0 }, () =>
+      transaction(db, async (otx) => {
+        // SET TRANSACTION SNAPSHOT takes no parameters; the id was checked above.
+        await otx.execute(sql.raw(`set transaction snapshot '${snapshot}'`));
+        await countingSettings(otx);
+        await lane(otx);
+      }, readOnly),
+    );
+    // Every lane settled before the snapshot's transaction ends, even when one fails.
+    const failed = (await Promise.allSettled([lane(tx), ...others])).find((r) => r.status === "rejected");
+    if (failed) throw failed.reason;
+    return queuesOf(countedAt);
+  }, readOnly);
 }

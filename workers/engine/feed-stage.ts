@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import { applyNextBroadenStep, hasFinishedRuns } from "./auto-broaden";
 import { claimInputs, countInFlight, withdrawQueued } from "./claim";
 import type { AnyStage } from "./define-stage";
@@ -29,7 +30,7 @@ const FEEDER_LOCK_CLASS = 0x686f70; // "hop"
  * Settings are read fresh every tick, so a change applies on the next one.
  */
 export async function feedStage(db: Database, stage: AnyStage, recovery: RecoveryOptions): Promise<FeedReport> {
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const report: FeedReport = {
       stage: stage.name,
       busy: false,

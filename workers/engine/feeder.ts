@@ -1,5 +1,5 @@
 import type pg from "pg";
-import { createDb, type Database } from "../../db/client";
+import { createDb } from "../../db/client";
 import { getTableName } from "drizzle-orm";
 import { errorMessage } from "../permanent-errors";
 import type { AnyStage } from "./define-stage";
@@ -28,21 +28,6 @@ export const DEFAULT_TICK_MS = 2000;
 export const DEFAULT_RECOVERY: RecoveryOptions = { staleWorkerMs: 60_000, overrunGraceMs: 60_000 };
 
 /**
- * Runs `fn` on a connection of its own and always gives it back: drizzle's transaction on a pool
- * (0.45) leaves its connection checked out when BEGIN fails, as it does when the database goes away,
- * and such lost connections would drain the feeder's pool and keep it from ever ending.
- */
-async function onOwnConnection<T>(pool: pg.Pool, fn: (db: Database) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    return await fn(createDb(client));
-  } finally {
-    // A connection that broke is not queryable any more, and the pool discards it.
-    client.release();
-  }
-}
-
-/**
  * Keeps each stage's jobs in flight at its concurrency ("steady flow"): ticks on a timer, and early
  * when new input is written, a run finishes or settings change (LISTEN/NOTIFY). Ticks never overlap;
  * a request during a tick runs one more tick after it.
@@ -66,7 +51,8 @@ export async function startFeeder(options: FeederOptions): Promise<Feeder> {
     const reports: FeedReport[] = [];
     for (const stage of stages) {
       try {
-        const report = await onOwnConnection(pool, (conn) => feedStage(conn, stage, recovery));
+        // feedStage's transaction runs on a connection always given back (db/transaction.ts).
+        const report = await feedStage(db, stage, recovery);
         reports.push(report);
         options.onReport?.(report);
         // A broadened stage has reopened input: feed it now rather than on the next timer.

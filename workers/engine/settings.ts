@@ -1,6 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "../../db/client";
+import { transaction } from "../../db/transaction";
 import {
   stageSettings,
   stageSettingsVersions,
@@ -68,7 +69,7 @@ export function validateSettings(stage: AnyStage, fields: SettingsFields): Setti
 /** Creates the stage's settings from its defaults (version 1) unless they exist. */
 export async function ensureStageSettings(db: Executor, stage: AnyStage): Promise<void> {
   const fields = defaultFields(stage);
-  await db.transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const inserted = await tx
       .insert(stageSettings)
       .values({ stage: stage.name, ...fields, version: 1 })
@@ -112,7 +113,7 @@ export async function saveStageSettings(
   note: string | null = null,
 ): Promise<StageSettingsRow> {
   await ensureStageSettings(db, stage);
-  return db.transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const [current] = await tx.select().from(stageSettings).where(eq(stageSettings.stage, stage.name)).for("update");
     const fields = validateSettings(stage, {
       criteria: change.criteria ?? current.criteria,
