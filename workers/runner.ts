@@ -5,7 +5,7 @@ import { createDb, createPool, databaseUrl } from "../db/client";
 import { quietWorkerLogger } from "../db/worker-logger";
 import { createTaskList } from "./task-list";
 import { PRUNE_TASK, pruneCron, pruneTask } from "./tasks/prune";
-import { registerWorker } from "./worker-registration";
+import { registerWorker, type WorkerRegistration } from "./worker-registration";
 
 export interface WorkerRunnerOptions {
   /** Database to work on; default DATABASE_URL. Ignored when `pgPool` is given. */
@@ -40,6 +40,21 @@ function defaultConcurrency(): number {
 }
 
 /**
+ * Puts the id graphile-worker locks this process's jobs with on record before it locks any. In 0.17
+ * that is the worker pool's id (`pool-…`, written to `locked_by` of the job and of its named queue;
+ * the `pool:create` and `worker:create` events show it as `workerPool.id`), not the id of the worker
+ * running the job. Every worker of the pool awaits its `startWorker` hook before fetching its first
+ * job, so recovery can force open the jobs of a process that died whatever it was running.
+ */
+function recordLockIdPlugin(registration: WorkerRegistration): GraphileConfig.Plugin {
+  return {
+    name: "HopscapeRecordLockId",
+    version: "1.0.0",
+    worker: { hooks: { startWorker: (_ctx, { worker }) => registration.addGraphileLockId(worker.workerPool.id) } },
+  };
+}
+
+/**
  * Starts a graphile-worker runner for every registered task (it applies graphile-worker's own
  * migrations itself) and registers the process in the workers table. Signals are left to the caller,
  * which knows what else must stop and in which order.
@@ -67,6 +82,7 @@ export async function startWorkerRunner(options: WorkerRunnerOptions = {}): Prom
       pollInterval: options.pollIntervalMs,
       noHandleSignals: true,
       logger: quietWorkerLogger,
+      preset: { plugins: [recordLockIdPlugin(registration)] },
     });
     let stopping: Promise<void> | undefined;
     return {

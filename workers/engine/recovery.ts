@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { StageSettingsRow } from "../../db/schema/index";
+import { STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
 import { DEFAULT_MAX_ATTEMPTS, type AnyStage, type Transaction } from "./define-stage";
 
 /** The time `ms` milliseconds ago, as SQL (the number is a bound parameter). */
@@ -18,6 +19,13 @@ export interface RecoveryOptions {
   liveWorkerId?: string;
 }
 
+/**
+ * Whether the worker `w` (a `workers` row, or no row: null) counts as dead: stopped, or silent for
+ * longer than `staleWorkerMs`, unless it is this process's own.
+ */
+const deadWorker = (options: RecoveryOptions) => sql`(w.id is null or w.stopped_at is not null
+    or (w.last_heartbeat < ${msAgo(options.staleWorkerMs)} and w.id is distinct from ${options.liveWorkerId ?? null}))`;
+
 export interface Recovered {
   /** Back to pending: the feeder claims them again. */
   requeued: string[];
@@ -33,6 +41,7 @@ export interface Recovered {
  *   released (a dead worker's lock is forced open, then the job deleted; a live but stuck worker's
  *   job is told not to retry, and the fence refuses its late outcome) and the run returns to pending,
  *   or fails once it has used all its attempts (an input that kills its worker every time).
+ * Then the other jobs of dead workers are unlocked (`unlockDeadWorkers`).
  */
 export async function recoverStage(
   tx: Transaction,
@@ -59,16 +68,15 @@ export async function recoverStage(
   }
 
   const limitMs = settings.timeLimitSeconds * 1000 + options.overrunGraceMs;
-  const deadWorker = sql`(w.id is null or w.stopped_at is not null
-    or (w.last_heartbeat < ${msAgo(options.staleWorkerMs)} and w.id is distinct from ${options.liveWorkerId ?? null}))`;
+  const dead = deadWorker(options);
   const lost = await tx.execute<{ input_key: string; attempts: number; job_id: string | null; locked_by: string | null; dead: boolean }>(sql`
     select r.input_key, r.attempts, j.id as job_id, j.locked_by,
-           ${deadWorker} as dead
+           ${dead} as dead
       from stage_runs r
       left join workers w on w.id = r.worker_id
       left join graphile_worker.jobs j on j.key = r.stage || ':' || r.input_key
      where r.stage = ${stage.name} and r.status = 'running'
-       and (${deadWorker} or r.started_at < ${msAgo(limitMs)})
+       and (${dead} or r.started_at < ${msAgo(limitMs)})
        for update of r skip locked`);
   const requeued = vanished.rows.map((r) => r.input_key);
   const failed = exhausted.rows.map((r) => r.input_key);
@@ -91,5 +99,33 @@ export async function recoverStage(
        where stage = ${stage.name} and input_key = ${run.input_key}`);
     (outOfAttempts ? failed : requeued).push(run.input_key);
   }
+  await unlockDeadWorkers(tx, options);
   return { requeued, failed };
+}
+
+/**
+ * Forces open the graphile-worker locks of dead workers (the `locked_by` ids their runners recorded,
+ * `workers.graphile_lock_ids`), so that their jobs that are not stage runs (imports, pruning) go to
+ * another worker at once instead of after graphile-worker's 4-hour stale-lock timeout. Once per death:
+ * the ids are emptied in the same statement (a worker that beats again writes them back).
+ * A dead worker still holding the job of a `running` run of an engine stage waits until that stage's
+ * recovery has taken the job back (this is why it runs after it): unlocked first, the job could go to
+ * a live worker before the recovery of its run, which would then force open that live worker's locks.
+ * The structures stage's import-structure jobs have no such recovery: unlocked, graphile-worker runs
+ * them again and the new attempt takes over the run. Returns the workers unlocked.
+ */
+export async function unlockDeadWorkers(tx: Transaction, options: RecoveryOptions): Promise<string[]> {
+  const { rows } = await tx.execute<{ id: string; lock_ids: string[] }>(sql`
+    with dead as (
+      select w.id, w.graphile_lock_ids from workers w
+       where cardinality(w.graphile_lock_ids) > 0 and ${deadWorker(options)}
+         and not exists (
+           select 1 from graphile_worker.jobs j join stage_runs r on j.key = r.stage || ':' || r.input_key
+            where j.locked_by = any(w.graphile_lock_ids) and r.status = 'running' and r.stage <> ${STRUCTURES_STAGE})
+         for update of w skip locked)
+    update workers w set graphile_lock_ids = '{}' from dead where w.id = dead.id
+    returning w.id, dead.graphile_lock_ids as lock_ids`);
+  const lockIds = rows.flatMap((r) => r.lock_ids);
+  if (lockIds.length > 0) await tx.execute(sql`select graphile_worker.force_unlock_workers(cast(${sql.param(lockIds)} as text[]))`);
+  return rows.map((r) => r.id);
 }

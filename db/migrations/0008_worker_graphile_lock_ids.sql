@@ -1,0 +1,1 @@
+ALTER TABLE "workers" ADD COLUMN "graphile_lock_ids" text[] DEFAULT '{}'::text[] NOT NULL;
