@@ -60,13 +60,39 @@ test("a change needs a session: refused with a sign-in link, made after signing 
   await expect(resumeButton(page)).toBeVisible();
 });
 
+test("signing in straight after loading /sign-in shows the session in the bar, even when the page's first session answer comes after", async ({ page }) => {
+  // The page's first session query is sent at once (signed out) and its answer held back until after
+  // the sign-in: until the page asks for the session again, or 3 s after the sign-in was answered.
+  // That answer, to a question asked before the sign-in, must not stick.
+  let releaseHeld!: () => void;
+  const held = new Promise<void>((resolve) => (releaseHeld = resolve));
+  page.on("response", (r) => {
+    if (r.url().includes("/api/trpc/auth.signIn") && r.ok()) setTimeout(releaseHeld, 3000);
+  });
+  let sessionRequests = 0;
+  await page.route(/\/api\/trpc\/[^?]*auth\.session/, async (route) => {
+    const first = sessionRequests++ === 0;
+    if (!first) releaseHeld();
+    const response = await route.fetch();
+    if (first) {
+      expect(await response.text()).toContain('"signedIn":false');
+      await held;
+    }
+    await route.fulfill({ response });
+  });
+
+  await page.goto(`/sign-in?next=/queues`);
+  await page.getByLabel("Administrator password").fill(E2E_ADMIN_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/queues$/);
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(navSignIn(page)).toHaveCount(0);
+});
+
 test("a setting saved on the settings page once signed in is refused after signing out", async ({ page }) => {
   const timeLimit = page.getByLabel("Time limit per run (s)");
   const version = page.getByTestId("settings-version");
-  // Signed out, the page offers the sign-in link once it knows the session; it leads back here.
-  await page.goto(`/settings/${STAGE}`);
-  await navSignIn(page).click();
-  await expect(page).toHaveURL(/\/sign-in\?next=/);
+  await page.goto(`/sign-in?next=/settings/${STAGE}`);
   await page.getByLabel("Administrator password").fill(E2E_ADMIN_PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(new RegExp(`/settings/${STAGE}$`));

@@ -1,16 +1,17 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useTRPC } from "../trpc/trpc-provider";
 import styles from "./auth.module.css";
 import { signInHref } from "./safe-next-path";
+import { useSessionChanged } from "./use-session-changed";
 
 /** Sign in / Sign out at the end of the top bar; nothing when the server has no admin password. */
 export function AuthNav() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const sessionChanged = useSessionChanged();
   const router = useRouter();
   const pathname = usePathname();
   const session = useQuery(trpc.auth.session.queryOptions());
@@ -19,7 +20,7 @@ export function AuthNav() {
       onSuccess: async () => {
         // With private browsing nothing here may be shown any more; otherwise the page stays, read-only.
         if (session.data?.privateBrowsing) router.replace(signInHref(pathname));
-        await queryClient.invalidateQueries();
+        await sessionChanged({ signedIn: false, expiresAt: null });
       },
     }),
   );

@@ -1,25 +1,26 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { errorMessage } from "../trpc/error-message";
 import { useTRPC } from "../trpc/trpc-provider";
 import styles from "./auth.module.css";
+import { useSessionChanged } from "./use-session-changed";
 
 /** The administrator password form; on success, back to where the user came from (`next`). */
 export function SignInForm({ next }: { next: string }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const sessionChanged = useSessionChanged();
   const router = useRouter();
   const [password, setPassword] = useState("");
   const session = useQuery(trpc.auth.session.queryOptions());
   const signIn = useMutation(
     trpc.auth.signIn.mutationOptions({
-      onSuccess: async () => {
-        // Everything cached was fetched signed out (and with private browsing, refused).
-        await queryClient.invalidateQueries();
+      onSuccess: async ({ expiresAt }) => {
+        // Everything cached or in flight was fetched signed out (and with private browsing, refused).
+        await sessionChanged({ signedIn: true, expiresAt });
         router.replace(next);
       },
     }),
@@ -28,7 +29,8 @@ export function SignInForm({ next }: { next: string }) {
   if (session.data && !session.data.enabled) {
     return <p>Sign-in is off on this server (no HOPSCAPE_ADMIN_PASSWORD): anyone who can reach it may make changes.</p>;
   }
-  if (session.data?.signedIn && !signIn.isSuccess) {
+  // Not while this form's own sign-in is finishing (the session already says signed in then).
+  if (session.data?.signedIn && !signIn.isPending && !signIn.isSuccess) {
     return (
       <p>
         You are signed in. <Link href={next}>Continue</Link>
