@@ -79,11 +79,15 @@ try {
   const raw: Measurement[] = [];
   const engine: Measurement[] = [];
   const cpuPerJob = (m: Measurement) => (m.dbCpuMs === undefined ? "" : `${(m.nodeCpuMs / m.jobs).toFixed(2)} + ${(m.dbCpuMs / m.jobs).toFixed(2)}`);
-  console.log("round  first   raw jobs/s  engine jobs/s  engine/raw   raw CPU ms/job  engine CPU ms/job  feeder ticks (claiming)");
+  const statementsPerJob = (m: Measurement) => (m.statements / m.jobs).toFixed(2);
+  console.log(
+    "round  first   raw jobs/s  engine jobs/s  engine/raw   raw CPU ms/job  engine CPU ms/job  statements/job raw, engine  feeder ticks (claiming)",
+  );
   const row = (label: string, first: string, r: Measurement, e: Measurement) =>
     console.log(
       `${label.padStart(6)}  ${first.padEnd(6)} ${perSecond(r).toFixed(0).padStart(10)}  ${perSecond(e).toFixed(0).padStart(13)}  ` +
-        `${(perSecond(e) / perSecond(r)).toFixed(2).padStart(10)}   ${cpuPerJob(r).padStart(14)}  ${cpuPerJob(e).padStart(17)}  ${`${e.ticks} (${e.claimingTicks})`.padStart(23)}`,
+        `${(perSecond(e) / perSecond(r)).toFixed(2).padStart(10)}   ${cpuPerJob(r).padStart(14)}  ${cpuPerJob(e).padStart(17)}  ` +
+        `${`${statementsPerJob(r)}, ${statementsPerJob(e)}`.padStart(27)}  ${`${e.ticks} (${e.claimingTicks})`.padStart(23)}`,
     );
   for (let round = 0; round < rounds; round++) {
     const engineFirst = round % 2 === 1;

@@ -36,10 +36,23 @@ export interface Measurement {
   nodeCpuMs: number;
   /** CPU time of the database's server processes for the bench database, when the server runs on this machine. */
   dbCpuMs?: number;
+  /** Statements this process sent to PostgreSQL during the phase (graphile-worker's, the engine's and the feeder's). */
+  statements: number;
   /** Feeder ticks of the no-op stage during the phase, and how many of them claimed input. */
   ticks: number;
   claimingTicks: number;
 }
+
+/**
+ * Statements sent by every pg client of this process so far (graphile-worker, drizzle and the feeder
+ * all use the one pg package): a count that, unlike time, does not depend on what else the machine runs.
+ */
+let statementsSent = 0;
+const clientQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statementsSent++;
+  return clientQuery.apply(this, args);
+} as typeof pg.Client.prototype.query;
 
 /** CPU ms used so far by the server processes of the bench database (Linux /proc, server on this machine), or undefined. */
 async function databaseCpuMs(pool: pg.Pool): Promise<number | undefined> {
@@ -191,14 +204,16 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
       claimingTicks = 0;
       const db0 = await databaseCpuMs(pool);
       const cpu0 = process.cpuUsage();
+      const statements0 = statementsSent;
       const start = performance.now();
       await enqueue(pool);
       await untilFinished(jobs);
       while ((await jobsLeft()) > 0) await new Promise((r) => setTimeout(r, 2));
       const ms = performance.now() - start;
       const cpu = process.cpuUsage(cpu0);
+      const statements = statementsSent - statements0;
       const db1 = await databaseCpuMs(pool);
-      return { jobs, ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: db0 === undefined || db1 === undefined ? undefined : db1 - db0, ticks, claimingTicks };
+      return { jobs, ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: db0 === undefined || db1 === undefined ? undefined : db1 - db0, statements, ticks, claimingTicks };
     };
     // Every phase starts from empty tables with fresh statistics, whichever ran before it.
     const reset = async () => {
