@@ -13,7 +13,8 @@ import { startFeeder, type Feeder } from "../../workers/engine/feeder";
 import { saveStageSettings } from "../../workers/engine/settings";
 import { stageTask } from "../../workers/engine/stage-task";
 import { registerWorker, type WorkerRegistration } from "../../workers/worker-registration";
-import { NOOP_TABLES_SQL, noopStage } from "./noop-stage";
+import { NOOP_TABLES_SQL, noopStage, noopStageBatched } from "./noop-stage";
+import type { AnyStage } from "../../workers/engine/define-stage";
 
 /** The graphile-worker settings both sides run with (one runner runs both task kinds). */
 export interface WorkerSettings {
@@ -27,7 +28,6 @@ export interface WorkerSettings {
 }
 
 export const RAW_TASK = "bench_raw_noop";
-const ENGINE_TASK = stageTaskIdentifier(noopStage.name);
 
 export interface Measurement {
   jobs: number;
@@ -41,6 +41,8 @@ export interface Measurement {
   /** Feeder ticks of the no-op stage during the phase, and how many of them claimed input. */
   ticks: number;
   claimingTicks: number;
+  /** Tasks graphile-worker ran (for a batched stage, fewer than its runs). */
+  tasks: number;
 }
 
 /**
@@ -80,10 +82,14 @@ export interface EngineCheck {
 export interface Bench {
   /** N raw jobs, added in one add_jobs call, until the last is completed (deleted) by the runner. */
   raw(jobs: number): Promise<Measurement>;
-  /** N inputs of the no-op stage, inserted in one statement, until the last run is done and its job completed. */
-  engine(jobs: number): Promise<Measurement>;
-  /** The stage's runs (done and otherwise), its output rows and jobs left after the last engine phase. */
-  check(): Promise<EngineCheck>;
+  /**
+   * N inputs of the no-op stage (`batched`: the one whose jobs take up to NOOP_BATCH_SIZE inputs),
+   * inserted in one statement, until the last run is done and its job completed. The other no-op
+   * stage is paused meanwhile.
+   */
+  engine(jobs: number, batched?: boolean): Promise<Measurement>;
+  /** The stage's runs (done and otherwise), its output rows and jobs left after its last engine phase. */
+  check(batched?: boolean): Promise<EngineCheck>;
   databaseName: string;
   close(): Promise<void>;
 }
@@ -146,11 +152,13 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     await migrateDatabase(pool);
     await pool.query(NOOP_TABLES_SQL);
     const db = createDb(pool);
-    await saveStageSettings(db, noopStage, { concurrency: stageConcurrency }, "bench");
-    registration = await registerWorker(db, [ENGINE_TASK, RAW_TASK]);
+    const stages = [noopStage, noopStageBatched];
+    registration = await registerWorker(db, [...stages.map((s) => stageTaskIdentifier(s.name)), RAW_TASK]);
 
-    // Completed tasks count towards the phase that waits for them.
+    // Completed raw tasks, and inputs written by the engine's tasks (a batched job writes several),
+    // count towards the phase that waits for them.
     let finished = 0;
+    let tasksRun = 0;
     let waiting: { target: number; resolve: () => void } | undefined;
     const counted =
       (task: Task): Task =>
@@ -159,6 +167,21 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
         finished++;
         if (waiting && finished >= waiting.target) waiting.resolve();
       };
+    const countedTask =
+      (task: Task): Task =>
+      async (payload, helpers) => {
+        tasksRun++;
+        await task(payload, helpers);
+      };
+    const countedWrites = (stage: AnyStage): AnyStage => ({
+      ...stage,
+      write: async (...args: Parameters<AnyStage["write"]>) => {
+        const ids = await stage.write(...args);
+        finished += ids.length;
+        if (waiting && finished >= waiting.target) waiting.resolve();
+        return ids;
+      },
+    });
     const untilFinished = (target: number) =>
       new Promise<void>((resolve) => {
         if (finished >= target) resolve();
@@ -170,8 +193,10 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     runner = await run({
       pgPool: pool,
       taskList: {
-        [RAW_TASK]: counted(async () => undefined),
-        [ENGINE_TASK]: counted(stageTask(noopStage, { workerId: registration.id })),
+        [RAW_TASK]: counted(async () => {
+          tasksRun++;
+        }),
+        ...Object.fromEntries(stages.map((s) => [stageTaskIdentifier(s.name), countedTask(stageTask(countedWrites(s), { workerId: registration!.id }))])),
       },
       concurrency: settings.concurrency,
       pollInterval: settings.pollInterval,
@@ -187,19 +212,26 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     });
     let ticks = 0;
     let claimingTicks = 0;
-    feeder = await startFeeder({
-      pool: feederPool,
-      stages: [noopStage],
-      onReport: (report) => {
-        ticks++;
-        if (report.claimed.length > 0) claimingTicks++;
-      },
-    });
+    // One feeder at a time, for the stage being measured: both no-op stages read the same input table.
+    const feedOnly = async (stage: AnyStage) => {
+      await feeder?.stop();
+      feeder = undefined;
+      await saveStageSettings(db, stage, { concurrency: stageConcurrency }, "bench");
+      feeder = await startFeeder({
+        pool: feederPool,
+        stages: [stage],
+        onReport: (report) => {
+          ticks++;
+          if (report.claimed.length > 0) claimingTicks++;
+        },
+      });
+    };
 
     const jobsLeft = async () => Number((await pool.query("select count(*) as n from graphile_worker.jobs")).rows[0].n);
     /** Times `enqueue` until `jobs` more tasks have finished and graphile-worker has completed every job. */
     const measure = async (jobs: number, enqueue: (client: pg.Pool) => Promise<unknown>): Promise<Measurement> => {
       finished = 0;
+      tasksRun = 0;
       ticks = 0;
       claimingTicks = 0;
       const db0 = await databaseCpuMs(pool);
@@ -213,11 +245,11 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
       const cpu = process.cpuUsage(cpu0);
       const statements = statementsSent - statements0;
       const db1 = await databaseCpuMs(pool);
-      return { jobs, ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: db0 === undefined || db1 === undefined ? undefined : db1 - db0, statements, ticks, claimingTicks };
+      return { jobs, ms, nodeCpuMs: (cpu.user + cpu.system) / 1000, dbCpuMs: db0 === undefined || db1 === undefined ? undefined : db1 - db0, statements, ticks, claimingTicks, tasks: tasksRun };
     };
     // Every phase starts from empty tables with fresh statistics, whichever ran before it.
     const reset = async () => {
-      await pool.query(`truncate bench_noop_input, bench_noop_output; delete from stage_runs where stage = '${noopStage.name}'`);
+      await pool.query(`truncate bench_noop_input, bench_noop_output; delete from stage_runs where stage like 'bench-noop%'`);
       for (const table of ["graphile_worker._private_jobs", "stage_runs", "bench_noop_input", "bench_noop_output"]) {
         await pool.query(`vacuum analyze ${table}`);
       }
@@ -236,16 +268,17 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
           ),
         );
       },
-      async engine(jobs) {
+      async engine(jobs, batched = false) {
         await reset();
+        await feedOnly(batched ? noopStageBatched : noopStage);
         return measure(jobs, (c) => c.query("insert into bench_noop_input (id) select generate_series(1, $1::int)", [jobs]));
       },
-      async check() {
+      async check(batched = false) {
         const { rows } = await pool.query<{ done: string; other: string; outputs: string }>(
           `select count(*) filter (where status = 'done') as done, count(*) filter (where status <> 'done') as other,
                   (select count(*) from bench_noop_output) as outputs
              from stage_runs where stage = $1`,
-          [noopStage.name],
+          [(batched ? noopStageBatched : noopStage).name],
         );
         return { done: Number(rows[0].done), other: Number(rows[0].other), outputs: Number(rows[0].outputs), jobsLeft: await jobsLeft() };
       },

@@ -35,6 +35,9 @@ export async function runLibraryLiF(pool: pg.Pool): Promise<void> {
     await waitFor(
       "LiF through every stage",
       async () => {
+        // A tick first: an input that became eligible a moment ago (barriers of a pathway whose measures
+        // just landed) has no run yet, and only a claim makes it count as busy.
+        await pipeline.feeder.tick();
         const { rows } = await pool.query(`select
           (select count(*) from stage_runs where status in ('pending', 'queued', 'running'))::int as busy,
           (select count(*) from barriers)::int as barriers, (select count(*) from percolation)::int as percolation,

@@ -50,13 +50,13 @@ export interface StageDeclaration<Input, P, Row> {
   /** The computation: a pure function of the input and params (it runs in a worker thread). */
   run: (input: Input, params: P) => Row[];
   /**
-   * Runs `run` on the job's own thread instead of a compute thread, saving the round trip to it. Only
-   * for a computation that takes microseconds whatever the input and cannot loop or block: on the
-   * job's thread nothing can stop it at the time limit (a run found past the limit when it returns is
-   * failed as if it had been stopped) and it holds up the worker's heartbeat and every other job of
-   * the process while it runs. `run` gets the input object itself, not a copy. Default false.
+   * Inputs one job may compute: its own and up to batchSize - 1 queued siblings, written in one
+   * transaction (workers/engine/batch-runs.ts). For stages whose computation costs about what the
+   * engine's statements per input cost (milliseconds), and far less than the time limit: a batch's
+   * inputs run one after another. A job takes at most half the stage's waiting jobs, so a stage with
+   * few runs in flight still spreads them over the workers. Default 1 (no batch).
    */
-  inline?: boolean;
+  batchSize?: number;
   /** Writes the rows idempotently (re-running the same input updates, never duplicates); returns their ids. */
   write: (tx: Transaction, input: Input, rows: Row[], params: P) => Promise<number[]>;
   /** Human-readable outcome for stage_runs.note. */
@@ -78,6 +78,8 @@ export const DEFAULT_MAX_ATTEMPTS = 3;
 /** Checks a stage declaration once, where it is written, so a bad default fails at import time. */
 export function defineStage<Input, P, Row>(declaration: StageDeclaration<Input, P, Row>): StageDeclaration<Input, P, Row> {
   if (!/^[a-z][a-z0-9-]*$/.test(declaration.name)) throw new Error(`stage name must be kebab-case: ${declaration.name}`);
+  const { batchSize } = declaration;
+  if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 1)) throw new Error(`${declaration.name}: batchSize must be a whole number ≥ 1`);
   const { defaults, criteriaColumns } = declaration;
   const params = declaration.params.parse(defaults.params) as Record<string, unknown>;
   compileCriteria(defaults.criteria, criteriaColumns, params);

@@ -35,7 +35,8 @@ export interface Recovered {
 
 /**
  * Returns lost work to the queue. Three cases:
- * - a claim whose job has vanished (e.g. deleted by hand): back to pending;
+ * - a queued run whose job has vanished (e.g. deleted by hand, or a batch handed it back): back to
+ *   pending (a running run may have no job: a batch's sibling, batch-runs.ts; the third case covers it);
  * - a job graphile-worker will not retry (out of attempts) while the run still waits: failed;
  * - a run "running" on a dead worker (stale heartbeat, or stopped) or past its time limit: its job is
  *   released (a dead worker's lock is forced open, then the job deleted; a live but stuck worker's
@@ -52,7 +53,7 @@ export async function recoverStage(
   const maxAttempts = stage.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const vanished = await tx.execute<{ input_key: string }>(sql`
     update stage_runs r set status = 'pending', claimed_at = null, worker_id = null
-     where r.stage = ${stage.name} and r.status in ('queued', 'running')
+     where r.stage = ${stage.name} and r.status = 'queued'
        and not exists (select 1 from graphile_worker.jobs j where j.key = r.stage || ':' || r.input_key)
      returning r.input_key`);
 

@@ -130,6 +130,9 @@ export const measuresStage = defineStage<MeasuresInput, MeasuresParams, Measures
   },
   params: measuresParams,
   criteriaColumns: mergeCriteriaColumns(criteriaColumnsOf(pathways), structureCriteriaColumns()),
+  // Milliseconds an input, about what the engine's own statements for an input cost: a job takes
+  // waiting siblings (when the stage's concurrency leaves more runs queued than workers take).
+  batchSize: 16,
   load: loadMeasuresInput,
   run: (input) => [computeMeasures(input)],
   async write(tx, input, rows) {
