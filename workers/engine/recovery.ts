@@ -23,8 +23,11 @@ export interface RecoveryOptions {
  * Whether the worker `w` (a `workers` row, or no row: null) counts as dead: stopped, or silent for
  * longer than `staleWorkerMs`, unless it is this process's own.
  */
-const deadWorker = (options: RecoveryOptions) => sql`(w.id is null or w.stopped_at is not null
-    or (w.last_heartbeat < ${msAgo(options.staleWorkerMs)} and w.id is distinct from ${options.liveWorkerId ?? null}))`;
+const deadWorker = (options: RecoveryOptions, alias = "w") => {
+  const w = sql.raw(alias);
+  return sql`(${w}.id is null or ${w}.stopped_at is not null
+    or (${w}.last_heartbeat < ${msAgo(options.staleWorkerMs)} and ${w}.id is distinct from ${options.liveWorkerId ?? null}))`;
+};
 
 export interface Recovered {
   /** Back to pending: the feeder claims them again. */
@@ -70,9 +73,10 @@ export async function recoverStage(
 
   const limitMs = settings.timeLimitSeconds * 1000 + options.overrunGraceMs;
   const dead = deadWorker(options);
-  const lost = await tx.execute<{ input_key: string; attempts: number; job_id: string | null; locked_by: string | null; dead: boolean }>(sql`
+  const lost = await tx.execute<{ input_key: string; attempts: number; job_id: string | null; locked_by: string | null; dead: boolean; locked_by_live: boolean }>(sql`
     select r.input_key, r.attempts, j.id as job_id, j.locked_by,
-           ${dead} as dead
+           ${dead} as dead,
+           exists (select 1 from workers lw where j.locked_by = any(lw.graphile_lock_ids) and not ${deadWorker(options, "lw")}) as locked_by_live
       from stage_runs r
       left join workers w on w.id = r.worker_id
       left join graphile_worker.jobs j on j.key = r.stage || ':' || r.input_key
@@ -82,6 +86,10 @@ export async function recoverStage(
   const requeued = vanished.rows.map((r) => r.input_key);
   const failed = exhausted.rows.map((r) => r.input_key);
   for (const run of lost.rows) {
+    // The job of a dead worker's run, already unlocked (another stage's recovery forced open the dead
+    // worker's locks, which are its whole pool's) and taken by a live worker: that worker starts the
+    // run afresh. Forcing its lock open would free every job of the live worker.
+    if (run.dead && run.locked_by_live) continue;
     if (run.job_id !== null) {
       if (run.dead) {
         if (run.locked_by) await tx.execute(sql`select graphile_worker.force_unlock_workers(array[${run.locked_by}]::text[])`);
