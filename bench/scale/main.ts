@@ -82,18 +82,16 @@ async function main() {
       // The first export runs the route's code for the first time (module loading, JIT): reported, not rated.
       const first = await exportCsv(server, "identity", 0, log);
       const csv = await exportCsv(server, "identity", 0, log);
-      // What command-line tools ask for, then what Chrome and Firefox ask for.
-      const gzip = await exportCsv(server, "gzip", csv.rows, log);
+      // What Chrome and Firefox ask for (Next answers with gzip).
       const browser = await exportCsv(server, "gzip, deflate, br, zstd", csv.rows, log);
-      for (const r of [first, csv, gzip, browser]) {
+      for (const r of [first, csv, browser]) {
         log(`csv ${r === first ? "(first, warm-up)" : `(accept ${r.encoding}: ${r.contentEncoding})`}: ${r.rows} rows, ${(r.bytes / 1e6).toFixed(1)} MB in ${r.seconds.toFixed(2)} s = ` +
           `${Math.round(r.rowsPerSecond)} rows/s, first byte ${r.firstByteMs.toFixed(0)} ms; server RSS before ${r.rss.baseline.toFixed(0)} MB, ` +
           `peak ${r.rss.peak.toFixed(0)} MB, after ${r.rss.last.toFixed(0)} MB`);
       }
-      const csvPeak = Math.max(...[first, csv, gzip, browser].map((r) => Math.max(r.rss.peak, r.rss.peakHwm)));
+      const csvPeak = Math.max(...[first, csv, browser].map((r) => Math.max(r.rss.peak, r.rss.peakHwm)));
       figures.push(
         { name: "CSV export rate (identity)", value: csv.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
-        { name: `CSV export rate (${gzip.contentEncoding}, as curl --compressed asks)`, value: gzip.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
         { name: `CSV export rate (${browser.contentEncoding}, as a browser asks)`, value: browser.rowsPerSecond, unit: "rows/s", target: 100_000, kind: "min" },
         // The issue asks for flat memory and its peak; the 500 MB of the Memory benchmark is the bound.
         { name: `CSV export: server peak RSS (idle ${first.rss.baseline.toFixed(0)} MB)`, value: csvPeak, unit: "MB", target: 500, kind: "max" },
