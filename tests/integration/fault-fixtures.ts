@@ -37,6 +37,8 @@ export interface ChildWorker {
   output(): string;
   /** SIGKILL to the worker's process group: the worker and any command it started (as killing its service would). */
   kill(): void;
+  /** SIGKILL to the worker's process alone (as the OOM killer or `kill -9 <pid>`): what it started must end by itself. */
+  killProcess(): void;
 }
 
 /**
@@ -61,6 +63,9 @@ export function startChildWorker(databaseUrl: string, args: string[]): ChildWork
     output: () => output,
     kill() {
       if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) process.kill(-child.pid, "SIGKILL");
+    },
+    killProcess() {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
     },
   };
 }

@@ -10,6 +10,7 @@ import { startPipeline, type Pipeline } from "../../workers/engine/pipeline";
 import { saveStageSettings } from "../../workers/engine/settings";
 import { stageNamed } from "../../workers/stages/index";
 import { measuresStage } from "../../workers/stages/measures";
+import { isRunning } from "../helpers/processes";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database";
 import { storeAnalysed } from "./dft-fixtures";
 import { waitFor } from "./engine-fixtures";
@@ -40,6 +41,8 @@ afterAll(async () => {
   rmSync(workDir, { recursive: true, force: true });
 });
 
+const calculationMarker = async () => path.join(workDir, pathwayFolderName((await pathwayBand(t.db, second))!), "neb", "started");
+
 const runOf = async (stage: string, key: number) =>
   (await queryRows(t.pool, "select * from stage_runs where stage = $1 and input_key = $2", [stage, String(key)]))[0];
 
@@ -52,6 +55,11 @@ interface Case {
   params: Record<string, unknown>;
   /** Resolves once the job is under way, when `running` alone does not say so. */
   midJob?: () => Promise<void>;
+  /**
+   * Kill the worker's process alone, not its process group, then wait for this: what the job started
+   * must end without the test's help.
+   */
+  killProcessOnly?: () => Promise<void>;
 }
 
 const cases: Record<string, Case> = {
@@ -59,17 +67,26 @@ const cases: Record<string, Case> = {
   barriers: { stage: "barriers", output: "barriers", outputKey: "pathway_id", input: () => second, params: { nebImages: 30 } },
   percolation: { stage: "percolation", output: "percolation", outputKey: "structure_id", input: () => structureId, params: { gridSpacingA: 0.1 } },
   // The dft job waits on an external calculation (VASP on a cluster; here the fake calculator), so
-  // mid-job means while that command runs: it marks its start in the NEB folder, then takes 2 s.
-  // Its input is the pathway whose barrier the barriers case computes.
+  // mid-job means while that command runs: it marks its start (its pid) in the NEB folder, then takes
+  // 30 s the first time and none on the retry. Only the worker's process is killed, as the OOM killer
+  // would: the calculation must end with it, well before its 30 s. Its input is the pathway whose
+  // barrier the barriers case computes.
   dft: {
     stage: "dft",
     output: "dft",
     outputKey: "pathway_id",
     input: () => second,
-    params: { command: `echo $$ > started; exec "${process.execPath}" "${FAKE_VASP}" --sleep 2`, workDir, commandTimeLimitSeconds: 60 },
+    params: {
+      command: `echo $$ > started; if [ -e "${workDir}/first" ]; then s=0; else touch "${workDir}/first"; s=30; fi; exec "${process.execPath}" "${FAKE_VASP}" --sleep $s`,
+      workDir,
+      commandTimeLimitSeconds: 60,
+    },
     midJob: async () => {
-      const marker = path.join(workDir, pathwayFolderName((await pathwayBand(t.db, second))!), "neb", "started");
-      await waitFor("the calculation to start", async () => (existsSync(marker) && readFileSync(marker, "utf8").trim() ? true : undefined), 40_000);
+      await waitFor("the calculation to start", async () => (existsSync(await calculationMarker()) && readFileSync(await calculationMarker(), "utf8").trim() ? true : undefined), 40_000);
+    },
+    killProcessOnly: async () => {
+      const pid = Number(readFileSync(await calculationMarker(), "utf8").trim());
+      await waitFor(`the calculation (pid ${pid}) to end with its worker`, async () => (isRunning(pid) ? undefined : true), 10_000);
     },
   },
 };
@@ -103,8 +120,11 @@ describe("a worker killed with SIGKILL in the middle of each stage", () => {
       throw new Error(`${e.message}\nchild output:\n${worker!.output()}`);
     });
     for (const c of round) await c.midJob?.();
-    worker.kill();
+    const processOnly = round.filter((c) => c.killProcessOnly);
+    if (processOnly.length > 0) worker.killProcess();
+    else worker.kill();
     expect(await worker.exited).toBe("SIGKILL");
+    for (const c of processOnly) await c.killProcessOnly!();
     for (const [i, c] of round.entries()) {
       expect(await runOf(c.stage, c.input())).toMatchObject({ status: "running", attempts: 1, worker_id: started[i].worker_id });
       expect(await queryRows(t.pool, `select 1 from ${c.output} where ${c.outputKey} = $1`, [c.input()])).toHaveLength(0);

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,6 +10,7 @@ import { exportOfBand, pathwayFolderName, type PathwayBand } from "../../lib/vas
 import { pathwayBand } from "../../db/pathway-bands";
 import { criteriaColumnsOf, mergeCriteriaColumns } from "../engine/criteria";
 import { defineStage } from "../engine/define-stage";
+import { runWatchedCommand } from "../watched-command";
 
 export const dftParams = z.object({
   /**
@@ -21,7 +21,10 @@ export const dftParams = z.object({
   command: z.string().max(2000),
   /** Where each pathway's inputs and results are written (a folder per pathway, replaced on a re-run). */
   workDir: z.string().min(1),
-  /** The command is killed (SIGKILL) after this long; keep the stage's own time limit above it. */
+  /**
+   * The command and everything it started are killed (SIGKILL to its process group) after this long,
+   * or as soon as the worker that started it has died; keep the stage's own time limit above it.
+   */
   commandTimeLimitSeconds: z.number().int().min(1).max(30 * 86400),
   flavour: z.enum(["vtst", "vasp"]),
   encut: z.number().min(100).max(2000).optional(),
@@ -62,18 +65,12 @@ export function computeDft(input: PathwayBand, params: DftParams): DftProfile {
     writeFileSync(path.join(dir, file), text);
   }
   const nebDir = path.join(dir, "neb");
-  const run = spawnSync(params.command, {
+  const run = runWatchedCommand(params.command, {
     cwd: nebDir,
-    shell: true,
-    timeout: params.commandTimeLimitSeconds * 1000,
-    killSignal: "SIGKILL",
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
+    timeLimitSeconds: params.commandTimeLimitSeconds,
     env: { ...process.env, HOPSCAPE_PATHWAY_ID: String(input.pathwayId), HOPSCAPE_EXPORT_DIR: dir },
   });
-  if ((run.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT" || run.signal === "SIGKILL") {
-    throw new Error(`the command ran past its time limit of ${params.commandTimeLimitSeconds} s and was killed`);
-  }
+  if (run.timedOut) throw new Error(`the command ran past its time limit of ${params.commandTimeLimitSeconds} s and was killed`);
   if (run.error) throw new Error(`the command could not be run: ${run.error.message}`);
   if (run.status !== 0) throw new Error(`the command exited with status ${run.status}: ${tail(run.stderr) || tail(run.stdout)}`);
   const result = dftProfileFromFiles(resultFiles(nebDir), { natoms: exported.natoms, speciesOrder: exported.speciesOrder, counts: exported.counts });
