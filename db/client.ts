@@ -44,6 +44,15 @@ export function createDb(client: pg.Pool | pg.PoolClient | pg.Client): Database 
   return db;
 }
 
+/**
+ * The pool a drizzle instance runs on, or undefined for one over a single client or a transaction
+ * (drizzle keeps what it was made with as $client, which the Database type leaves out).
+ */
+export function poolOf(db: object): pg.Pool | undefined {
+  const client = (db as { $client?: unknown }).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
 // Kept on globalThis so that Next.js dev-mode module reloads reuse one pool instead of leaking one per reload.
 interface ClientCache {
   pool?: pg.Pool;

@@ -1,5 +1,4 @@
-import pg from "pg";
-import { createDb, type Database } from "./client";
+import { createDb, poolOf, type Database } from "./client";
 
 /** The `tx` that drizzle hands to a transaction's callback. */
 export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
@@ -22,9 +21,9 @@ export async function transaction<T>(
   fn: (tx: Transaction) => Promise<T>,
   config?: TransactionConfig,
 ): Promise<T> {
-  // drizzle keeps the pool or client it was made with as $client (a transaction has none).
-  const pool = (db as { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool)) {
+  const pool = poolOf(db);
+  if (!pool) {
+    // A transaction has no $client; a database over a single client does.
     return "$client" in db ? (db as Database).transaction(fn, config) : (db as Transaction).transaction(fn);
   }
   const client = await pool.connect();

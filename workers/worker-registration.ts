@@ -28,15 +28,14 @@ export interface WorkerRegistration {
 export async function registerWorker(db: Database, stages: string[], heartbeatMs = DEFAULT_HEARTBEAT_MS): Promise<WorkerRegistration> {
   const id = `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
   await db.insert(workers).values({ id, host: os.hostname(), pid: process.pid, stages });
-  const lockIds = new Set<string>();
+  // Each lock id of this process, with its first write.
   const lockIdWrites = new Map<string, Promise<void>>();
   // The ids on record plus those of this process: a union, so writes may land in any order.
-  const withLockIds = () =>
-    sql`array(select unnest(${workers.graphileLockIds}) union select unnest(cast(${sql.param([...lockIds])} as text[])))`;
+  const withLockIds = (ids: string[]) => sql`array(select unnest(${workers.graphileLockIds}) union select unnest(cast(${sql.param(ids)} as text[])))`;
   const beat = () =>
     db
       .update(workers)
-      .set({ lastHeartbeat: sql`now()`, graphileLockIds: withLockIds() })
+      .set({ lastHeartbeat: sql`now()`, graphileLockIds: withLockIds([...lockIdWrites.keys()]) })
       .where(eq(workers.id, id))
       .catch((e: Error) => console.error(`[worker] heartbeat failed: ${e.message}`));
   const timer = setInterval(beat, heartbeatMs);
@@ -47,11 +46,10 @@ export async function registerWorker(db: Database, stages: string[], heartbeatMs
     addGraphileLockId(lockId) {
       let written = lockIdWrites.get(lockId);
       if (!written) {
-        // Known before it is written, so that the next heartbeat writes it should this write fail.
-        lockIds.add(lockId);
+        // In the map from now on, so that the next heartbeat writes it too should this write fail.
         written = db
           .update(workers)
-          .set({ graphileLockIds: withLockIds() })
+          .set({ graphileLockIds: withLockIds([...lockIdWrites.keys(), lockId]) })
           .where(eq(workers.id, id))
           .then(() => undefined);
         lockIdWrites.set(lockId, written);

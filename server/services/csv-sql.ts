@@ -19,7 +19,7 @@
 import { sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { PgDialect, type AnyPgColumn } from "drizzle-orm/pg-core";
 import pg from "pg";
-import type { Database } from "../../db/client";
+import { poolOf, type Database } from "../../db/client";
 import { csvCell, csvTextStream } from "./csv";
 
 /** One exported column: its header and the selected column it shows (`element`: 1-based index into an array column). */
@@ -194,8 +194,8 @@ export function sqlCsvStream<Selection extends Record<string, AnyPgColumn>>(
   db: Database,
   spec: SqlCsvExport<Selection>,
 ): ReadableStream<Uint8Array> {
-  const pool = (db as Database & { $client?: unknown }).$client;
-  if (!(pool instanceof pg.Pool)) throw new Error("a CSV download reads on a connection of its own: give it a database on a pool");
+  const pool = poolOf(db);
+  if (!pool) throw new Error("a CSV download reads on a connection of its own: give it a database on a pool");
   const names = sql.join(
     Object.keys(spec.selection).map((k) => sql.identifier(k)),
     sql`, `,

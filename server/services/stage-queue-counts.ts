@@ -5,8 +5,7 @@
  * stage-queue-snapshot.ts; countStageQueues is the count itself.
  */
 import { count, sql } from "drizzle-orm";
-import pg from "pg";
-import type { Database } from "../../db/client";
+import { poolOf, type Database } from "../../db/client";
 import { transaction } from "../../db/transaction";
 import { STAGE_RUN_STATUSES, stageRuns, type StageRunStatus, type StageSettingsRow } from "../../db/schema/index";
 import { STRUCTURES_STAGE } from "../../lib/records/structure-import-input";
@@ -121,9 +120,8 @@ export async function countStageQueues(db: Database): Promise<StageQueue[]> {
 
   // Each transaction on a client of its own, always given back (db/transaction.ts): drizzle's
   // transaction on a pool (0.45) keeps the connection when BEGIN fails (the database going away), and
-  // a count repeated every few seconds would drain the web server's pool. drizzle keeps the pool it
-  // was made with as $client, which the Database type leaves out; over a single client, one lane on it.
-  const overPool = (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+  // a count repeated every few seconds would drain the web server's pool. Over a single client, one lane on it.
+  const overPool = poolOf(db) !== undefined;
   return await transaction(db, async (tx) => {
     await countingSettings(tx);
     const countedAt = new Date();

@@ -75,6 +75,10 @@ export interface BatchItem {
   outcome: BatchOutcome;
 }
 
+/** The note of a done run: the stage's description of its rows, else how many it wrote. */
+export const outcomeNote = (stage: AnyStage, rows: unknown[], params: unknown, ids: number[]): string =>
+  stage.describe ? stage.describe(rows, params) : `${ids.length} rows`;
+
 /** Some run of a batch was taken over (recovery) before its outcome: the batch's transaction is rolled back. */
 export class BatchFencedOutError extends Error {
   constructor(stage: string, keys: string[]) {
@@ -101,7 +105,7 @@ export async function writeBatch(tx: Transaction, stage: AnyStage, items: BatchI
     }
     const ids = await stage.write(tx, item.input, item.outcome.rows, params);
     results.push(JSON.stringify({ ids }));
-    notes.push(stage.describe ? stage.describe(item.outcome.rows, params) : `${ids.length} rows`);
+    notes.push(outcomeNote(stage, item.outcome.rows, params, ids));
   }
   const column = <T>(values: T[], type: string) => sql`cast(${sql.param(values)} as ${sql.raw(type)})`;
   const { rows } = await tx.execute<{ input_key: string }>(sql`

@@ -4,10 +4,11 @@ import type { z } from "zod";
 import type { Database } from "../../db/client";
 import type { AutoBroadenSetting, CriterionSetting, PrioritySetting } from "../../db/schema/index";
 import { compileCriteria, compilePriority } from "./criteria";
+import type { Transaction } from "../../db/transaction";
 import { rankingResolver } from "./rankings";
 
 /** A drizzle transaction: stage writes happen inside the engine's transaction that also finishes the run. */
-export type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+export type { Transaction };
 
 /** The settings a stage starts with; afterwards they live in stage_settings and change at run time. */
 export interface StageDefaults<P> {

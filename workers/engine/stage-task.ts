@@ -4,7 +4,7 @@ import { z } from "zod";
 import { createDb, type Database } from "../../db/client";
 import { errorMessage, isConnectionError, isPermanentDatabaseError } from "../permanent-errors";
 import type { TaskContext } from "../task-context";
-import { loadInputRows, startSiblingRuns, writeBatch, type BatchItem } from "./batch-runs";
+import { loadInputRows, outcomeNote, startSiblingRuns, writeBatch, type BatchItem } from "./batch-runs";
 import { ComputeError, sharedComputePool, TimeLimitError } from "./compute-pool";
 import type { AnyStage } from "./define-stage";
 import { FencedOutError, recordOutcome, startRun, type RunFence } from "./run-state";
@@ -41,6 +41,8 @@ async function withDb<T>(helpers: JobHelpers, fn: (db: Database) => Promise<T>):
 const compute = (stage: AnyStage, input: unknown, params: unknown, timeLimitMs: number) =>
   sharedComputePool().run({ stage: stage.name, module: stage.module, input, params }, timeLimitMs);
 
+const inputGone = (inputKey: string) => `input ${inputKey} no longer exists`;
+
 /** Whether a compute error belongs to the input (fail its run) rather than to the thread (try again). */
 const isInputsFault = (e: unknown): e is Error => e instanceof ComputeError || e instanceof TimeLimitError;
 
@@ -72,7 +74,7 @@ export function stageTask(stage: AnyStage, context: TaskContext): Task {
     // A custom load keeps its own query (and its own wait for the database, which does not count a start again).
     const input = stage.load ? await withDb(helpers, (db) => stage.load!(db, inputKey)) : started.input;
     if (input === undefined) {
-      await withDb(helpers, (db) => recordOutcome(db, fence, { status: "failed", error: `input ${inputKey} no longer exists` }));
+      await withDb(helpers, (db) => recordOutcome(db, fence, { status: "failed", error: inputGone(inputKey) }));
       return;
     }
 
@@ -129,8 +131,9 @@ async function finishOne(helpers: JobHelpers, stage: AnyStage, fence: RunFence, 
 /**
  * The job's own input and its siblings, computed in turn and written in one transaction. A sibling not
  * begun before half the time limit has passed goes back to the queue, so that the batch's last run is
- * not taken for overdue. When the thread fails the job's own input for no fault of the input, the
- * siblings go back and the error is thrown (graphile-worker retries the job, as without a batch). When
+ * not taken for overdue. When the thread fails for no fault of the input, the inputs not yet done go
+ * back; if it was the job's own input, the error is thrown (graphile-worker retries the job, as
+ * without a batch). When
  * the batch's transaction fails for something other than the connection, each input is written on its
  * own, so that one input's bad rows fail only its run.
  */
@@ -154,7 +157,7 @@ async function runBatch(
   let threadError: unknown;
   for (const [index, item] of items.entries()) {
     if (item.input === undefined) {
-      item.outcome = { status: "failed", error: `input ${item.fence.inputKey} no longer exists` };
+      item.outcome = { status: "failed", error: inputGone(item.fence.inputKey) };
       continue;
     }
     if (index > 0 && performance.now() - startedAt > timeLimitMs / 2) break;
@@ -168,8 +171,11 @@ async function runBatch(
       item.outcome = { status: "failed", error: e.message };
     }
   }
-  // The job's own run stays running for graphile-worker's retry when its thread failed.
-  const written = threadError && items[0].outcome.status === "pending" ? items.slice(1) : items;
+  // When the thread failed the job's own input, its run stays running for graphile-worker's retry of
+  // the job; a sibling's is handed back with the rest, and the job's own result stands.
+  const retryOwn = threadError !== undefined && items[0].outcome.status === "pending";
+  if (threadError !== undefined && !retryOwn) helpers.logger.warn(`${stage.name} batch handed back its rest: ${errorMessage(threadError)}`);
+  const written = retryOwn ? items.slice(1) : items;
   try {
     await withDb(helpers, (db) => db.transaction((tx) => writeBatch(tx, stage, written, params)));
   } catch (e) {
@@ -187,7 +193,7 @@ async function runBatch(
     }
     if (retry) throw retry;
   }
-  if (threadError) throw threadError;
+  if (retryOwn) throw threadError;
 }
 
 /**
@@ -197,7 +203,7 @@ async function runBatch(
 async function writeResult(db: Database, stage: AnyStage, fence: RunFence, input: unknown, rows: unknown[], params: unknown) {
   await db.transaction(async (tx) => {
     const ids = await stage.write(tx, input, rows, params);
-    const note = stage.describe ? stage.describe(rows, params) : `${ids.length} rows`;
+    const note = outcomeNote(stage, rows, params, ids);
     if (!(await recordOutcome(tx, fence, { status: "done", result: { ids }, note }))) throw new FencedOutError(fence);
   });
 }
