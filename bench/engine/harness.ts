@@ -160,13 +160,10 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     let finished = 0;
     let tasksRun = 0;
     let waiting: { target: number; resolve: () => void } | undefined;
-    const counted =
-      (task: Task): Task =>
-      async (payload, helpers) => {
-        await task(payload, helpers);
-        finished++;
-        if (waiting && finished >= waiting.target) waiting.resolve();
-      };
+    const finish = (n: number) => {
+      finished += n;
+      if (waiting && finished >= waiting.target) waiting.resolve();
+    };
     const countedTask =
       (task: Task): Task =>
       async (payload, helpers) => {
@@ -177,8 +174,7 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
       ...stage,
       write: async (...args: Parameters<AnyStage["write"]>) => {
         const ids = await stage.write(...args);
-        finished += ids.length;
-        if (waiting && finished >= waiting.target) waiting.resolve();
+        finish(ids.length);
         return ids;
       },
     });
@@ -193,9 +189,7 @@ export async function startBench(settings: WorkerSettings, stageConcurrency: num
     runner = await run({
       pgPool: pool,
       taskList: {
-        [RAW_TASK]: counted(async () => {
-          tasksRun++;
-        }),
+        [RAW_TASK]: countedTask(async () => finish(1)),
         ...Object.fromEntries(stages.map((s) => [stageTaskIdentifier(s.name), countedTask(stageTask(countedWrites(s), { workerId: registration!.id }))])),
       },
       concurrency: settings.concurrency,
